@@ -1,0 +1,45 @@
+import mongoose, { type Connection } from 'mongoose';
+import { cycleModel, type CycleModel } from './cycle.model';
+import { notificationModel, type NotificationModel } from './notification.model';
+
+export interface Models {
+  Cycle: CycleModel;
+  Notification: NotificationModel;
+}
+
+export function createModels(connection: Connection): Models {
+  return { Cycle: cycleModel(connection), Notification: notificationModel(connection) };
+}
+
+export interface MongoOptions {
+  uri: string;
+  serverSelectionTimeoutMs: number;
+}
+
+/**
+ * Opens a connection, retrying until the database answers: a process started before its database (or during
+ * an outage) waits instead of crashing. Indexes are created once connected.
+ */
+export async function connectMongo(
+  options: MongoOptions,
+  onRetry: (error: unknown, attempt: number) => void = () => undefined,
+): Promise<{ connection: Connection; models: Models }> {
+  for (let attempt = 1; ; attempt++) {
+    const connection = mongoose.createConnection(options.uri, {
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMs,
+      // Fail fast while the database is down, so callers answer 503 instead of hanging.
+      bufferCommands: false,
+      autoIndex: false,
+    });
+    try {
+      await connection.asPromise();
+      const models = createModels(connection);
+      await Promise.all(Object.values(models).map((model: mongoose.Model<unknown>) => model.createIndexes()));
+      return { connection, models };
+    } catch (error) {
+      await connection.close(true).catch(() => undefined);
+      onRetry(error, attempt);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
+    }
+  }
+}

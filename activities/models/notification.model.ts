@@ -1,0 +1,42 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const deliveryStatuses = ['pending', 'sent', 'retrying'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/**
+ * One email the system means to send. The id is the dedupe key (e.g. `cycle-launched:<cycleId>`), so however
+ * often Temporal retries the activity, the message is recorded, and sent, once.
+ */
+export interface NotificationDocument {
+  _id: string;
+  template: string;
+  to: string;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError?: string;
+  messageId?: string;
+  sentAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const notificationSchema = new Schema<NotificationDocument>(
+  {
+    _id: { type: String, required: true },
+    template: { type: String, required: true, index: true },
+    to: { type: String, required: true, index: true },
+    subject: { type: String, required: true },
+    status: { type: String, enum: deliveryStatuses, required: true },
+    attempts: { type: Number, default: 0 },
+    lastError: String,
+    messageId: String,
+    sentAt: Date,
+  },
+  { collection: 'notifications', timestamps: true, versionKey: false },
+);
+
+export type NotificationModel = Model<NotificationDocument>;
+
+export const notificationModel = (connection: Connection): NotificationModel =>
+  connection.models.Notification ?? connection.model<NotificationDocument>('Notification', notificationSchema);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not describe a usable configuration; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().positive();
+
+/**
+ * Every environment variable the api and the worker read. Defaults are the local stack that `npm start`
+ * brings up, so a fresh clone needs no `.env`. Keep the README's configuration table in step with this.
+ */
+const envSchema = z.object({
+  /** `production` makes the worker load the prebuilt workflow bundle. @default development */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Interface the API listens on. @default 127.0.0.1 */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port the API listens on. @default 3000 */
+  PORT: port.default(3000),
+  /** Base URL people use to reach the web UI and API; used for links in emails. @default http://localhost:3000 */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** host:port of the Temporal frontend. @default 127.0.0.1:7233 */
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  /** @default default */
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Task queue shared by the worker and the API. @default zi-orchestrator */
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('zi-orchestrator'),
+  /** MongoDB connection string (FerretDB locally, MongoDB in docker-compose). @default mongodb://127.0.0.1:27017/zi */
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .default('mongodb://127.0.0.1:27017/zi'),
+  /** How long a database call waits for a reachable server before failing (then the API answers 503). @default 5000 */
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: positiveMs.default(5000),
+  /** SMTP server for outgoing email (smtp:// or smtps://, credentials in the URL). @default smtp://127.0.0.1:2525 */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .default('smtp://127.0.0.1:2525'),
+  /** Sender of every email. @default "ZI Orchestrator <no-reply@zi.localhost>" */
+  MAIL_FROM: z.string().min(3).default('ZI Orchestrator <no-reply@zi.localhost>'),
+  /** pino level. @default info */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prebuilt workflow bundle loaded by the worker when NODE_ENV=production. @default dist/workflow-bundle.js */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).default('dist/workflow-bundle.js'),
+  /** How long the worker and API wait for in-flight work on SIGTERM. @default 10000 */
+  SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; publicUrl: string };
+  temporal: { address: string; namespace: string; taskQueue: string };
+  mongodb: { uri: string; serverSelectionTimeoutMs: number };
+  smtp: { url: string; from: string };
+  logLevel: Env['LOG_LEVEL'];
+  workflowBundlePath: string;
+  shutdownGraceMs: number;
+}
+
+/** Reads and validates the environment once, at start-up; fails loudly rather than running half-configured. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, '') },
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    mongodb: { uri: e.MONGODB_URI, serverSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS },
+    smtp: { url: e.SMTP_URL, from: e.MAIL_FROM },
+    logLevel: e.LOG_LEVEL,
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** An empty variable (`FOO=`) means "not set" so that the default applies, as docker-compose users expect. */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

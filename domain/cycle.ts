@@ -1,0 +1,42 @@
+/**
+ * A ZI cycle (siklus): one year of the programme for one instansi, run for the units it chose.
+ * Pure types and rules shared by workflows, activities and the API.
+ */
+
+/** Where a cycle is in its life, as the read model shows it. */
+export const cycleStatuses = ['launching', 'launched', 'cancelled', 'completed'] as const;
+export type CycleStatus = (typeof cycleStatuses)[number];
+
+export interface UnitRef {
+  /** Stable short code of the unit kerja, e.g. "DISDUKCAPIL". */
+  code: string;
+  name: string;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface CycleDefinition {
+  id: string;
+  name: string;
+  year: number;
+  units: UnitRef[];
+  launchedBy: Person;
+}
+
+/** The earliest and latest programme years the product accepts (ZI started under PermenPAN-RB 52/2014). */
+export const firstCycleYear = 2014;
+export const lastCycleYear = 2100;
+
+/** Unit codes must be unique within a cycle: they make up workflow ids. */
+export function duplicateUnitCodes(units: readonly UnitRef[]): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const unit of units) {
+    if (seen.has(unit.code)) duplicates.add(unit.code);
+    seen.add(unit.code);
+  }
+  return [...duplicates];
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { cycleWorkflowId } from '../../workflows/definitions';
+import { messagesTo, readMessage } from '../support/mailbox';
+import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function launchBody(launcherEmail: string) {
+  return {
+    name: 'Pembangunan ZI Pemerintah Kota Contoh',
+    year: 2026,
+    units: [
+      { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' },
+      { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan PTSP' },
+    ],
+    launchedBy: { name: 'Bagian Organisasi', email: launcherEmail },
+  };
+}
+
+describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMTP', () => {
+  it('launches a cycle, persists it, emails the launcher once, and reads it back', async () => {
+    const launcher = `organisasi-${randomUUID()}@pemkot.test`;
+
+    const launched = await request(stack.app).post('/api/v1/cycles').send(launchBody(launcher)).expect(202);
+    const id: string = launched.body.id;
+    expect(id).toMatch(/^2026-[0-9a-f]{8}$/);
+    expect(launched.headers.location).toBe(`/api/v1/cycles/${id}`);
+    expect(launched.body).toMatchObject({ status: 'launching', workflowId: `siklus:${id}` });
+
+    const cycle = await eventually(
+      async () => {
+        const response = await request(stack.app).get(`/api/v1/cycles/${id}`).expect(200);
+        return response.body.status === 'launched' ? response.body : undefined;
+      },
+      { what: 'the cycle to be launched' },
+    );
+    expect(cycle).toMatchObject({
+      id,
+      name: 'Pembangunan ZI Pemerintah Kota Contoh',
+      year: 2026,
+      units: [{ code: 'DISDUKCAPIL' }, { code: 'DPMPTSP' }],
+      launchedBy: { email: launcher },
+    });
+
+    // The read model is really in the database, with the last seq written.
+    const stored = await stack.models.Cycle.findById(id).lean();
+    expect(stored).toMatchObject({ status: 'launched', seq: 2 });
+
+    // The workflow really ran on Temporal.
+    const description = await stack.client.workflow.getHandle(cycleWorkflowId(id)).describe();
+    expect(description.status.name).toBe('COMPLETED');
+
+    // The email really went through the SMTP server, and says what happened in Indonesian.
+    const [mail, ...others] = await eventually(async () => {
+      const messages = await messagesTo(launcher);
+      return messages.length > 0 ? messages : undefined;
+    });
+    expect(others).toHaveLength(0);
+    expect(mail!.Subject).toBe('Siklus Zona Integritas "Pembangunan ZI Pemerintah Kota Contoh" (2026) telah diluncurkan');
+    const body = await readMessage(mail!.ID);
+    expect(body.Text).toContain('Dinas Kependudukan dan Pencatatan Sipil (DISDUKCAPIL)');
+    expect(body.Text).toContain(`http://zi.test/api/v1/cycles/${id}`);
+    expect(body.HTML).toContain('<strong>Pembangunan ZI Pemerintah Kota Contoh</strong>');
+
+    const notification = await stack.models.Notification.findById(`cycle-launched:${id}`).lean();
+    expect(notification).toMatchObject({ status: 'sent', attempts: 1, to: launcher });
+  });
+
+  it('never sends the same email twice when the activity is retried', async () => {
+    const launcher = `ulang-${randomUUID()}@pemkot.test`;
+    const cycle = { id: `2026-${randomUUID().slice(0, 8)}`, ...launchBody(launcher) };
+
+    const first = await stack.activities.notifyCycleLaunched(cycle);
+    const retry = await stack.activities.notifyCycleLaunched(cycle);
+
+    expect(first.status).toBe('sent');
+    expect(retry).toEqual({ status: 'already-sent', messageId: first.messageId });
+    await eventually(async () => ((await messagesTo(launcher)).length === 1 ? true : undefined));
+    // Give a second message the chance to arrive before asserting there is none.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await messagesTo(launcher)).toHaveLength(1);
+  });
+
+  it('keeps the newest state when an older write arrives late', async () => {
+    const id = `2026-${randomUUID().slice(0, 8)}`;
+    const base = { id, ...launchBody('a@pemkot.test') };
+    expect(await stack.activities.saveCycle({ ...base, status: 'launched', seq: 2 })).toBe('saved');
+    expect(await stack.activities.saveCycle({ ...base, status: 'launching', seq: 1 })).toBe('stale');
+    expect(await stack.models.Cycle.findById(id).lean()).toMatchObject({ status: 'launched', seq: 2 });
+  });
+
+  it.each([
+    ['a missing field', (b: Record<string, unknown>) => ({ ...b, name: undefined }), 'body.name'],
+    ['a wrong type', (b: Record<string, unknown>) => ({ ...b, year: '2026' }), 'body.year'],
+    ['an unknown field', (b: Record<string, unknown>) => ({ ...b, isAdmin: true }), 'body.isAdmin'],
+    ['a bad unit code', (b: Record<string, unknown>) => ({ ...b, units: [{ code: '$where', name: 'x' }] }), 'body.units.0.code'],
+    ['an operator key in a unit', (b: Record<string, unknown>) => ({ ...b, units: [{ code: 'A', name: 'x', $gt: '' }] }), 'body.units.0.$gt'],
+    ['a bad email', (b: Record<string, unknown>) => ({ ...b, launchedBy: { name: 'x', email: 'bukan-email' } }), 'body.launchedBy.email'],
+  ])('rejects %s with 400 problem+json naming the field, and starts nothing', async (_case, mutate, field) => {
+    const before = await stack.models.Cycle.countDocuments();
+    const response = await request(stack.app)
+      .post('/api/v1/cycles')
+      .send(mutate(launchBody('x@pemkot.test')))
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, title: 'Permintaan tidak valid' });
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await stack.models.Cycle.countDocuments()).toBe(before);
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const response = await request(stack.app)
+      .post('/api/v1/cycles')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(response.body.errors).toEqual([{ field: 'body', message: 'JSON tidak sah' }]);
+  });
+
+  it('answers 404 problem+json for a cycle that does not exist', async () => {
+    const response = await request(stack.app).get('/api/v1/cycles/2026-00000000').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.detail).toBe('Siklus 2026-00000000 tidak ditemukan');
+  });
+
+  it('is ready when Temporal and MongoDB answer', async () => {
+    await request(stack.app).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(stack.app).get('/readyz').expect(200);
+    expect(ready.body).toEqual({ status: 'ready', checks: { temporal: { status: 'up' }, mongodb: { status: 'up' } } });
+  });
+});

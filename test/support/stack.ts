@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { Connection as MongoConnection } from 'mongoose';
+import pino from 'pino';
+import type { Express } from 'express';
+import { loadConfig, type Config } from '../../config';
+import { createActivities, type Activities } from '../../activities';
+import { createMailer, type Mailer } from '../../activities/mailer';
+import { connectMongo, type Models } from '../../activities/models';
+import { createEmailRenderer } from '../../activities/templates';
+import { createApp } from '../../api/app';
+import { CycleService } from '../../api/cycles/cycle.service';
+import { mongoCheck, temporalCheck } from '../../api/health/readiness';
+import { connectTemporalWithRetry, createWorker } from '../../worker/worker';
+
+/**
+ * The whole system wired as in production, against the servers the global setup started: a real worker on
+ * its own task queue (so test files never share work) and the Express app, ready for supertest.
+ */
+export interface TestStack {
+  config: Config;
+  app: Express;
+  models: Models;
+  mongo: MongoConnection;
+  activities: Activities;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    PUBLIC_URL: 'http://zi.test',
+  });
+  const log = pino({ level: 'silent' });
+  const { connection: mongo, models } = await connectMongo(config.mongodb);
+  const mailer: Mailer = createMailer(config.smtp);
+  const activities = createActivities({ models, mailer, render: createEmailRenderer(), publicUrl: config.http.publicUrl });
+  const nativeConnection: NativeConnection = await connectTemporalWithRetry(config.temporal.address, () => undefined);
+  const worker: Worker = await createWorker({ config, connection: nativeConnection, activities });
+  const running = worker.run();
+
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const app = createApp({
+    log,
+    cycles: new CycleService({ temporal: client, taskQueue: config.temporal.taskQueue, Cycle: models.Cycle }),
+    readiness: { temporal: temporalCheck(connection), mongodb: mongoCheck(mongo) },
+  });
+
+  return {
+    config,
+    app,
+    models,
+    mongo,
+    activities,
+    client,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await Promise.allSettled([connection.close(), nativeConnection.close(), mongo.close()]);
+      mailer.close();
+    },
+  };
+}

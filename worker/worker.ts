@@ -1,0 +1,44 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Config } from '../config';
+import type { Activities } from '../activities';
+
+/**
+ * Production loads the prebuilt bundle (`npm run build`), so start-up does no webpack work and runs exactly
+ * the code that was built; development bundles from source.
+ */
+export function workflowSource(config: Pick<Config, 'env' | 'workflowBundlePath'>) {
+  return config.env === 'production'
+    ? { workflowBundle: { codePath: require.resolve(config.workflowBundlePath, { paths: [process.cwd()] }) } }
+    : { workflowsPath: require.resolve('../workflows') };
+}
+
+export async function createWorker(options: {
+  config: Pick<Config, 'env' | 'workflowBundlePath' | 'temporal' | 'shutdownGraceMs'>;
+  connection: NativeConnection;
+  activities: Activities;
+}): Promise<Worker> {
+  const { config, connection, activities } = options;
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities,
+    shutdownGraceTime: config.shutdownGraceMs,
+    ...workflowSource(config),
+  });
+}
+
+/** Connects to Temporal, waiting while it is not up yet (the worker may start before the server). */
+export async function connectTemporalWithRetry(
+  address: string,
+  onRetry: (error: unknown, attempt: number) => void,
+): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      onRetry(error, attempt);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
+    }
+  }
+}
