@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -13,7 +14,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -35,8 +39,15 @@ export default tseslint.config(
           ].map((name) => ({ name, message: 'Workflow code must stay deterministic and sandbox-safe.' })),
           patterns: [
             { group: ['**/config', '**/config/**'], message: 'Workflows never read configuration.' },
-            { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Import activities as types only.' },
-            { group: ['**/api/**', '**/worker/**'], message: 'Workflows depend on domain/ and @temporalio/workflow only.' },
+            {
+              group: ['**/activities', '**/activities/**'],
+              allowTypeImports: true,
+              message: 'Import activities as types only.',
+            },
+            {
+              group: ['**/api/**', '**/worker/**'],
+              message: 'Workflows depend on domain/ and @temporalio/workflow only.',
+            },
           ],
         },
       ],
@@ -45,6 +56,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
   },
   prettier,
 );

@@ -11,7 +11,8 @@ export interface NotificationRequest {
   data: Record<string, unknown>;
 }
 
-export type NotificationOutcome = { status: 'sent'; messageId: string } | { status: 'already-sent'; messageId?: string };
+export type NotificationOutcome =
+  { status: 'sent'; messageId: string } | { status: 'already-sent'; messageId?: string };
 
 /**
  * Sends an email at most once per dedupe key: the record is created first (unique _id), a send already marked

@@ -1,4 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { conflict, HttpProblem, notFound, serviceUnavailable } from './problem';
 
 const grpcUnavailable = 14;
@@ -28,10 +32,16 @@ export function unavailableDependency(error: unknown): 'mongodb' | 'temporal' | 
     if (typeof current !== 'object') return undefined;
     const candidate = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
     const name = typeof candidate.name === 'string' ? candidate.name : '';
-    if (/^Mongo(oseServerSelection|ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/.test(name)) {
+    if (
+      /^Mongo(oseServerSelection|ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/.test(name)
+    ) {
       return 'mongodb';
     }
-    if (name === 'MongooseError' && typeof candidate.message === 'string' && /not connected|buffering/i.test(candidate.message)) {
+    if (
+      name === 'MongooseError' &&
+      typeof candidate.message === 'string' &&
+      /not connected|buffering/i.test(candidate.message)
+    ) {
       return 'mongodb';
     }
     if ((candidate.code === grpcUnavailable || candidate.code === grpcDeadlineExceeded) && 'details' in candidate) {

@@ -25,7 +25,8 @@ export const badRequest = (errors: FieldError[]): HttpProblem =>
     errors,
   });
 
-export const notFound = (what: string): HttpProblem => new HttpProblem(404, 'Tidak ditemukan', `${what} tidak ditemukan`);
+export const notFound = (what: string): HttpProblem =>
+  new HttpProblem(404, 'Tidak ditemukan', `${what} tidak ditemukan`);
 
 export const conflict = (detail: string): HttpProblem => new HttpProblem(409, 'Konflik', detail);
 

@@ -26,7 +26,8 @@ export function validate(schema: RequestSchema): RequestHandler {
         Object.defineProperty(req, part, { value: result.data, writable: true, enumerable: true, configurable: true });
       } else {
         for (const issue of result.error.issues) {
-          const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+          const keys =
+            issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
           for (const path of keys) {
             errors.push({
               field: [part, ...path.map(String)].join('.'),

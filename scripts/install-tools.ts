@@ -5,7 +5,8 @@
 import { ensureMongoWireServer, ensureTemporal, MissingToolchainError } from './services/tools';
 
 try {
-  if (process.env.TEMPORAL_ADDRESS) console.log(`TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}: no Temporal CLI needed.`);
+  if (process.env.TEMPORAL_ADDRESS)
+    console.log(`TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}: no Temporal CLI needed.`);
   else ensureTemporal();
   if (process.env.MONGODB_URI) console.log('MONGODB_URI is set: no local MongoDB-wire server needed.');
   else ensureMongoWireServer();

@@ -4,11 +4,12 @@ import { createActivities } from '../activities';
 import { createMailer } from '../activities/mailer';
 import { connectMongo } from '../activities/models';
 import { createEmailRenderer } from '../activities/templates';
-import { connectTemporalWithRetry, createWorker } from './worker';
+import { connectTemporalWithRetry, createWorker, installRuntimeLogging } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config, 'worker');
+  installRuntimeLogging(config.logLevel);
   const { connection: mongo, models } = await connectMongo(config.mongodb, (error, attempt) =>
     log.warn({ err: error, attempt }, 'MongoDB not reachable yet; retrying'),
   );

@@ -1,4 +1,5 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import path from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Config } from '../config';
 import type { Activities } from '../activities';
 
@@ -8,7 +9,7 @@ import type { Activities } from '../activities';
  */
 export function workflowSource(config: Pick<Config, 'env' | 'workflowBundlePath'>) {
   return config.env === 'production'
-    ? { workflowBundle: { codePath: require.resolve(config.workflowBundlePath, { paths: [process.cwd()] }) } }
+    ? { workflowBundle: { codePath: path.resolve(process.cwd(), config.workflowBundlePath) } }
     : { workflowsPath: require.resolve('../workflows') };
 }
 
@@ -41,4 +42,23 @@ export async function connectTemporalWithRetry(
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
     }
   }
+}
+
+const sdkLevels: Record<Config['logLevel'], LogLevel> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  fatal: 'ERROR',
+  silent: 'ERROR',
+};
+
+let runtimeInstalled = false;
+
+/** The SDK logs through its own runtime (once per process); keep it at the level the app logs at. */
+export function installRuntimeLogging(level: Config['logLevel']): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger(sdkLevels[level]) });
+  runtimeInstalled = true;
 }

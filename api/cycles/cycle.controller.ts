@@ -7,7 +7,10 @@ export function cycleController(service: CycleService) {
   return {
     async launch(req: Request, res: Response) {
       const cycle = await service.launch(req.body as LaunchCycleBody);
-      res.status(202).location(`/api/v1/cycles/${encodeURIComponent(cycle.id)}`).json(cycle);
+      res
+        .status(202)
+        .location(`/api/v1/cycles/${encodeURIComponent(cycle.id)}`)
+        .json(cycle);
     },
     async get(req: Request<{ id: string }>, res: Response) {
       res.json(await service.get(req.params.id));

@@ -21,7 +21,10 @@ export async function checkReadiness(
         await withTimeout(check(), timeoutMs);
         return [name, { status: 'up' as const }] as const;
       } catch (error) {
-        return [name, { status: 'down' as const, error: error instanceof Error ? error.message : String(error) }] as const;
+        return [
+          name,
+          { status: 'down' as const, error: error instanceof Error ? error.message : String(error) },
+        ] as const;
       }
     }),
   );

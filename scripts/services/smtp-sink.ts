@@ -146,8 +146,7 @@ function allAddresses(field: AddressObject | AddressObject[] | undefined): Addre
   return groups.flatMap((group) => group.value.map((a) => ({ Name: a.name, Address: a.address ?? '' })));
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain page so a developer can look at what the system sent without any other tool. */
 function renderInbox(messages: StoredMessage[]): string {

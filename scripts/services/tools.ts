@@ -65,7 +65,11 @@ export function ensureTemporal(log: (line: string) => void = console.log): strin
 
   const cacheDir = path.join(machineToolsCache(), `temporal-${version}`);
   if (!existsSync(path.join(cacheDir, 'temporal'))) {
-    requireToolchain('go', `the Temporal CLI ${version}`, 'Go >= 1.23: `apt-get install golang-go` or https://go.dev/dl/');
+    requireToolchain(
+      'go',
+      `the Temporal CLI ${version}`,
+      'Go >= 1.23: `apt-get install golang-go` or https://go.dev/dl/',
+    );
     log(`Building the Temporal CLI ${version} with go install (first time on this machine: several minutes)...`);
     buildAtomically(cacheDir, (staging) =>
       execFileSync('go', ['install', `${module}@${version}`], {
@@ -108,6 +112,11 @@ export function ensureMongoWireServer(log: (line: string) => void = console.log)
   }
   return {
     command: 'java',
-    args: ['-Xmx512m', '-cp', `${jar}${path.delimiter}${path.join(cacheDir, 'target', 'lib', '*')}`, 'zi.MongoWireServer'],
+    args: [
+      '-Xmx512m',
+      '-cp',
+      `${jar}${path.delimiter}${path.join(cacheDir, 'target', 'lib', '*')}`,
+      'zi.MongoWireServer',
+    ],
   };
 }

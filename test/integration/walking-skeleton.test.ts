@@ -66,7 +66,9 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
       return messages.length > 0 ? messages : undefined;
     });
     expect(others).toHaveLength(0);
-    expect(mail!.Subject).toBe('Siklus Zona Integritas "Pembangunan ZI Pemerintah Kota Contoh" (2026) telah diluncurkan');
+    expect(mail!.Subject).toBe(
+      'Siklus Zona Integritas "Pembangunan ZI Pemerintah Kota Contoh" (2026) telah diluncurkan',
+    );
     const body = await readMessage(mail!.ID);
     expect(body.Text).toContain('Dinas Kependudukan dan Pencatatan Sipil (DISDUKCAPIL)');
     expect(body.Text).toContain(`http://zi.test/api/v1/cycles/${id}`);
@@ -103,9 +105,21 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     ['a missing field', (b: Record<string, unknown>) => ({ ...b, name: undefined }), 'body.name'],
     ['a wrong type', (b: Record<string, unknown>) => ({ ...b, year: '2026' }), 'body.year'],
     ['an unknown field', (b: Record<string, unknown>) => ({ ...b, isAdmin: true }), 'body.isAdmin'],
-    ['a bad unit code', (b: Record<string, unknown>) => ({ ...b, units: [{ code: '$where', name: 'x' }] }), 'body.units.0.code'],
-    ['an operator key in a unit', (b: Record<string, unknown>) => ({ ...b, units: [{ code: 'A', name: 'x', $gt: '' }] }), 'body.units.0.$gt'],
-    ['a bad email', (b: Record<string, unknown>) => ({ ...b, launchedBy: { name: 'x', email: 'bukan-email' } }), 'body.launchedBy.email'],
+    [
+      'a bad unit code',
+      (b: Record<string, unknown>) => ({ ...b, units: [{ code: '$where', name: 'x' }] }),
+      'body.units.0.code',
+    ],
+    [
+      'an operator key in a unit',
+      (b: Record<string, unknown>) => ({ ...b, units: [{ code: 'A', name: 'x', $gt: '' }] }),
+      'body.units.0.$gt',
+    ],
+    [
+      'a bad email',
+      (b: Record<string, unknown>) => ({ ...b, launchedBy: { name: 'x', email: 'bukan-email' } }),
+      'body.launchedBy.email',
+    ],
   ])('rejects %s with 400 problem+json naming the field, and starts nothing', async (_case, mutate, field) => {
     const before = await stack.models.Cycle.countDocuments();
     const response = await request(stack.app)

@@ -13,7 +13,8 @@ export interface MailMessage extends MailSummary {
 
 function readUrl(): string {
   const url = process.env.SMTP_READ_URL;
-  if (!url) throw new Error('SMTP_READ_URL is not set: name the read API (Mailpit-compatible) of the SMTP server under test');
+  if (!url)
+    throw new Error('SMTP_READ_URL is not set: name the read API (Mailpit-compatible) of the SMTP server under test');
   return url.replace(/\/$/, '');
 }
 

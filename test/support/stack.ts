@@ -12,7 +12,7 @@ import { createEmailRenderer } from '../../activities/templates';
 import { createApp } from '../../api/app';
 import { CycleService } from '../../api/cycles/cycle.service';
 import { mongoCheck, temporalCheck } from '../../api/health/readiness';
-import { connectTemporalWithRetry, createWorker } from '../../worker/worker';
+import { connectTemporalWithRetry, createWorker, installRuntimeLogging } from '../../worker/worker';
 
 /**
  * The whole system wired as in production, against the servers the global setup started: a real worker on
@@ -36,9 +36,15 @@ export async function startTestStack(): Promise<TestStack> {
     PUBLIC_URL: 'http://zi.test',
   });
   const log = pino({ level: 'silent' });
+  installRuntimeLogging('warn');
   const { connection: mongo, models } = await connectMongo(config.mongodb);
   const mailer: Mailer = createMailer(config.smtp);
-  const activities = createActivities({ models, mailer, render: createEmailRenderer(), publicUrl: config.http.publicUrl });
+  const activities = createActivities({
+    models,
+    mailer,
+    render: createEmailRenderer(),
+    publicUrl: config.http.publicUrl,
+  });
   const nativeConnection: NativeConnection = await connectTemporalWithRetry(config.temporal.address, () => undefined);
   const worker: Worker = await createWorker({ config, connection: nativeConnection, activities });
   const running = worker.run();

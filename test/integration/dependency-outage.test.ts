@@ -1,0 +1,66 @@
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import request from 'supertest';
+import { loadConfig } from '../../config';
+import { connectMongo } from '../../activities/models';
+import { createApp } from '../../api/app';
+import { CycleService } from '../../api/cycles/cycle.service';
+import { mongoCheck, temporalCheck } from '../../api/health/readiness';
+import { startLocalMongo, type LocalMongo } from '../../scripts/services/mongo';
+
+/**
+ * A database of its own that the test really stops, so the outage is a real one: a closed port, not a mock.
+ * (With MONGODB_URI pointing at a shared server, this test still starts its own local one to stop.)
+ */
+describe('when MongoDB goes down', () => {
+  let mongoServer: LocalMongo;
+  let app: ReturnType<typeof createApp>;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    mongoServer = await startLocalMongo({ database: 'zi-outage' });
+    const config = loadConfig({
+      ...process.env,
+      MONGODB_URI: mongoServer.uri,
+      MONGODB_SERVER_SELECTION_TIMEOUT_MS: '1000',
+    });
+    const { connection: mongo, models } = await connectMongo(config.mongodb);
+    const temporalConnection = await Connection.connect({ address: config.temporal.address });
+    const temporal = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
+    app = createApp({
+      log: pino({ level: 'silent' }),
+      cycles: new CycleService({ temporal, taskQueue: config.temporal.taskQueue, Cycle: models.Cycle }),
+      readiness: { temporal: temporalCheck(temporalConnection), mongodb: mongoCheck(mongo) },
+    });
+    close = async () => {
+      await Promise.allSettled([mongo.close(true), temporalConnection.close()]);
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await close?.();
+    await mongoServer?.process.stop();
+  });
+
+  it('is ready before the outage', async () => {
+    await request(app).get('/readyz').expect(200);
+  });
+
+  it('says 503 on /readyz naming the dependency, answers reads with 503 + Retry-After, and stays alive', async () => {
+    await mongoServer.process.stop();
+
+    const readiness = await request(app).get('/readyz').expect(503);
+    expect(readiness.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(readiness.headers['retry-after']).toBe('5');
+    expect(readiness.body.down).toEqual(['mongodb']);
+    expect(readiness.body.checks.temporal).toEqual({ status: 'up' });
+    expect(readiness.body.checks.mongodb.status).toBe('down');
+
+    const read = await request(app).get('/api/v1/cycles/2026-0000abcd').expect(503);
+    expect(read.headers['retry-after']).toBeDefined();
+    expect(read.body).toMatchObject({ status: 503, dependency: 'mongodb' });
+    expect(JSON.stringify(read.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+
+    await request(app).get('/healthz').expect(200, { status: 'ok' });
+  });
+});

@@ -1,0 +1,139 @@
+import { cycleIdParams, launchCycleSchema } from '../../api/cycles/cycle.schemas';
+
+function validBody() {
+  return {
+    name: 'Pembangunan ZI Pemerintah Kota Contoh',
+    year: 2026,
+    units: [
+      { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' },
+      { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan PTSP' },
+    ],
+    launchedBy: { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test' },
+  };
+}
+
+function issuesOf(input: unknown) {
+  const result = launchCycleSchema.body.safeParse(input);
+  expect(result.success).toBe(false);
+  return result.error?.issues ?? [];
+}
+
+const paths = (input: unknown) => issuesOf(input).map((issue) => issue.path.join('.'));
+
+describe('launchCycleSchema.body', () => {
+  it('accepts a valid body', () => {
+    const result = launchCycleSchema.body.safeParse(validBody());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validBody());
+  });
+
+  it('trims names and codes', () => {
+    const body = validBody();
+    body.name = '  Siklus 2026  ';
+    body.units = [{ code: ' DPMPTSP ', name: ' Dinas PTSP ' }];
+    const parsed = launchCycleSchema.body.parse(body);
+    expect(parsed.name).toBe('Siklus 2026');
+    expect(parsed.units).toEqual([{ code: 'DPMPTSP', name: 'Dinas PTSP' }]);
+  });
+
+  it('accepts the first and last allowed years', () => {
+    expect(launchCycleSchema.body.safeParse({ ...validBody(), year: 2014 }).success).toBe(true);
+    expect(launchCycleSchema.body.safeParse({ ...validBody(), year: 2100 }).success).toBe(true);
+  });
+
+  it.each([2013, 2101, 0, 2026.5])('rejects year %s', (year) => {
+    expect(paths({ ...validBody(), year })).toEqual(['year']);
+  });
+
+  it('rejects a year given as a string', () => {
+    expect(paths({ ...validBody(), year: '2026' })).toEqual(['year']);
+  });
+
+  it('rejects duplicate unit codes and names the code', () => {
+    const body = validBody();
+    body.units.push({ code: 'DISDUKCAPIL', name: 'Duplikat' });
+    const issues = issuesOf(body);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toEqual(['units']);
+    expect(issues[0]?.message).toContain('DISDUKCAPIL');
+  });
+
+  it('reports each duplicated code once', () => {
+    const body = validBody();
+    body.units.push(
+      { code: 'DISDUKCAPIL', name: 'Duplikat 1' },
+      { code: 'DISDUKCAPIL', name: 'Duplikat 2' },
+      { code: 'DPMPTSP', name: 'Duplikat 3' },
+    );
+    const messages = issuesOf(body).map((issue) => issue.message);
+    expect(messages).toHaveLength(2);
+    expect(messages.filter((m) => m.includes('DISDUKCAPIL'))).toHaveLength(1);
+    expect(messages.filter((m) => m.includes('DPMPTSP'))).toHaveLength(1);
+  });
+
+  it('treats codes that differ only by surrounding spaces as duplicates', () => {
+    const body = validBody();
+    body.units.push({ code: ' DPMPTSP ', name: 'Duplikat' });
+    expect(
+      issuesOf(body)
+        .map((issue) => issue.message)
+        .join(),
+    ).toContain('DPMPTSP');
+  });
+
+  it('rejects an empty unit list', () => {
+    expect(paths({ ...validBody(), units: [] })).toEqual(['units']);
+  });
+
+  it.each(['DIS$DUK', '$where', 'DIS.DUK', 'DIS DUK', '-DISDUK', '', 'A'.repeat(65)])(
+    'rejects unit code %j',
+    (code) => {
+      const body = validBody();
+      body.units[1] = { code, name: 'Unit' };
+      expect(paths(body)).toEqual(['units.1.code']);
+    },
+  );
+
+  it.each(['A', 'DIS-DUK_2', 'a'.repeat(64)])('accepts unit code %j', (code) => {
+    const body = validBody();
+    body.units[1] = { code, name: 'Unit' };
+    expect(launchCycleSchema.body.safeParse(body).success).toBe(true);
+  });
+
+  it('rejects unknown keys at every level', () => {
+    const issues = issuesOf({
+      ...validBody(),
+      status: 'launched',
+      units: [{ code: 'A', name: 'Unit', head: 'x' }],
+      launchedBy: { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test', role: 'admin' },
+    });
+    const unknown = issues
+      .filter((issue) => issue.code === 'unrecognized_keys')
+      .flatMap((issue) =>
+        issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [],
+      );
+    expect(unknown.sort()).toEqual(['launchedBy.role', 'status', 'units.0.head']);
+    expect(issues).toHaveLength(3);
+  });
+
+  it('rejects a short name, an invalid email and missing fields', () => {
+    expect(paths({ ...validBody(), name: ' ab ' })).toEqual(['name']);
+    expect(paths({ ...validBody(), launchedBy: { name: 'X', email: 'not-an-email' } })).toEqual(['launchedBy.email']);
+    expect(paths({}).sort()).toEqual(['launchedBy', 'name', 'units', 'year']);
+  });
+});
+
+describe('cycleIdParams', () => {
+  it('accepts a cycle id and trims it', () => {
+    expect(cycleIdParams.params.parse({ id: ' 2026-1a2b3c4d ' })).toEqual({ id: '2026-1a2b3c4d' });
+  });
+
+  it.each(['2026.abc', '$2026', '2026 abc', ''])('rejects id %j', (id) => {
+    expect(cycleIdParams.params.safeParse({ id }).success).toBe(false);
+  });
+
+  it('rejects a missing id and unknown params', () => {
+    expect(cycleIdParams.params.safeParse({}).success).toBe(false);
+    expect(cycleIdParams.params.safeParse({ id: '2026-abc', extra: 'x' }).success).toBe(false);
+  });
+});
