@@ -23,7 +23,7 @@ const envSchema = z.object({
   /** Port the API listens on. @default 3000 */
   PORT: port.default(3000),
   /** Base URL people use to reach the web UI and API; used for links in emails. @default http://localhost:3000 */
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   /** host:port of the Temporal frontend. @default 127.0.0.1:7233 */
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   /** @default default */
