@@ -114,6 +114,8 @@ export function ensureMongoWireServer(log: (line: string) => void = console.log)
     command: 'java',
     args: [
       '-Xmx512m',
+      // Per-connection INFO lines drown everything else; warnings and errors still reach the log.
+      '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-cp',
       `${jar}${path.delimiter}${path.join(cacheDir, 'target', 'lib', '*')}`,
       'zi.MongoWireServer',

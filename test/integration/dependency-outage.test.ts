@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
@@ -18,7 +20,10 @@ describe('when MongoDB goes down', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    mongoServer = await startLocalMongo({ database: 'zi-outage' });
+    mongoServer = await startLocalMongo({
+      database: 'zi-outage',
+      logFile: path.join(tmpdir(), `zi-outage-mongodb-${process.pid}.log`),
+    });
     const config = loadConfig({
       ...process.env,
       MONGODB_URI: mongoServer.uri,

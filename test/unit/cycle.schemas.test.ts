@@ -1,16 +1,7 @@
 import { cycleIdParams, launchCycleSchema } from '../../api/cycles/cycle.schemas';
+import { launchBody } from '../fixtures/cycles';
 
-function validBody() {
-  return {
-    name: 'Pembangunan ZI Pemerintah Kota Contoh',
-    year: 2026,
-    units: [
-      { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil' },
-      { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan PTSP' },
-    ],
-    launchedBy: { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test' },
-  };
-}
+const validBody = () => launchBody();
 
 function issuesOf(input: unknown) {
   const result = launchCycleSchema.body.safeParse(input);
