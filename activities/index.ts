@@ -1,4 +1,7 @@
 import type { CycleDefinition, CycleStatus } from '../domain/cycle';
+import { stageLabels } from '../domain/stages';
+import type { TaskEvent } from '../domain/task';
+import type { TaskPerson, TaskView } from '../workflows/definitions';
 import type { Models } from './models';
 import type { Mailer } from './mailer';
 import { createNotifier, type NotificationOutcome } from './notifications';
@@ -30,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
     render: deps.render,
   });
 
+  const { Task, AuditEvent } = deps.models;
+
   return {
     /** Upserts the cycle's read model unless a newer state (higher seq) is already stored. */
     async saveCycle(snapshot: CycleSnapshot): Promise<'saved' | 'stale'> {
@@ -42,6 +47,90 @@ export function createActivities(deps: ActivityDeps) {
         if (isDuplicateKeyError(error)) return 'stale';
         throw error;
       }
+    },
+
+    /**
+     * Upserts the task's read model (unless a newer seq is stored) and records the event that led to it.
+     * Both writes are keyed deterministically, so a retry changes nothing.
+     */
+    async recordTask(input: { view: TaskView; seq: number; stage: string; area?: string; event?: TaskEvent }) {
+      const { view, seq, event } = input;
+      if (event) {
+        await AuditEvent.updateOne(
+          { _id: `${view.taskId}#${seq}` },
+          {
+            $setOnInsert: {
+              entity: 'task',
+              entityId: view.taskId,
+              cycleId: view.cycleId,
+              unitCode: view.unitCode,
+              type: event.type,
+              by: event.by,
+              at: new Date(event.at),
+              from: event.from,
+              to: event.to,
+              ...(event.note ? { note: event.note } : {}),
+            },
+          },
+          { upsert: true },
+        );
+      }
+      const fields = {
+        cycleId: view.cycleId,
+        unitCode: view.unitCode,
+        templateKey: view.templateKey,
+        title: view.title,
+        stage: input.stage,
+        ...(input.area ? { area: input.area } : {}),
+        status: view.status,
+        assigneeRole: view.assigneeRole,
+        reviewerRole: view.reviewerRole,
+        assignees: view.assignees,
+        due: new Date(view.due),
+        evidence: view.evidence,
+        seq,
+      };
+      try {
+        await Task.updateOne(
+          { _id: view.taskId, seq: { $lt: seq } },
+          view.claimedBy
+            ? { $set: { ...fields, claimedBy: view.claimedBy } }
+            : { $set: fields, $unset: { claimedBy: 1 } },
+          { upsert: true },
+        );
+        return 'saved' as const;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return 'stale' as const;
+        throw error;
+      }
+    },
+
+    /** One email per recipient, each deduped by task, seq, kind and person. */
+    async notifyTask(notification: TaskNotification): Promise<NotificationOutcome[]> {
+      const { task } = notification;
+      const outcomes: NotificationOutcome[] = [];
+      for (const recipient of notification.recipients) {
+        outcomes.push(
+          await sendNotification({
+            dedupeKey: `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`,
+            template: notification.kind,
+            to: recipient.email,
+            data: {
+              recipient,
+              actor: notification.actor ?? null,
+              note: notification.note ?? '',
+              task: {
+                ...task,
+                stageLabel: stageLabels[task.stage as keyof typeof stageLabels] ?? task.stage,
+                dueText: dueFormat.format(new Date(task.due)),
+                documents: task.evidenceRequired ? task.requiredDocuments : [],
+              },
+              link: `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`,
+            },
+          }),
+        );
+      }
+      return outcomes;
     },
 
     async notifyCycleLaunched(cycle: CycleDefinition): Promise<NotificationOutcome> {
@@ -60,6 +149,25 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+export type TaskNotificationKind = 'task-assigned' | 'task-submitted' | 'task-revision-requested' | 'task-approved';
+
+export interface TaskNotification {
+  kind: TaskNotificationKind;
+  task: TaskView & { unitName: string; description: string; stage: string };
+  /** The task's seq when this happened: part of the dedupe key, so a second revision round is a new email. */
+  seq: number;
+  recipients: TaskPerson[];
+  actor?: TaskPerson;
+  note?: string;
+}
+
+/** Dates in emails are read by people in the instansi's zone (WIB by default until units carry their own). */
+const dueFormat = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  dateStyle: 'full',
+  timeStyle: 'short',
+});
 
 function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;

@@ -2,8 +2,10 @@
  * What the API and the worker both need to know about the workflows: names, ids, argument and message types.
  * The API imports this module only, never the workflow implementations.
  */
-import { defineQuery } from '@temporalio/workflow';
-import type { CycleDefinition, CycleStatus } from '../domain/cycle';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { TaskTemplate } from '../domain/catalogue';
+import type { CycleDefinition, CycleStatus, UnitRef } from '../domain/cycle';
+import type { Actor, EvidenceRef, TaskState } from '../domain/task';
 
 /** Default task queue; config's TEMPORAL_TASK_QUEUE overrides it. */
 export const defaultTaskQueue = 'zi-orchestrator';
@@ -21,3 +23,74 @@ export interface CycleWorkflowState {
 }
 
 export const cycleStateQuery = defineQuery<CycleWorkflowState>('cycleState');
+
+// ---- Task (tugas): one rencana-aksi task of one unit in one cycle ----
+
+export const taskWorkflowType = 'taskWorkflow';
+
+/** `tugas:<cycleId>:<unitCode>:<templateKey>`: one task per template and unit, never started twice. */
+export const taskWorkflowId = (cycleId: string, unitCode: string, templateKey: string): string =>
+  `tugas:${cycleId}:${unitCode}:${templateKey}`;
+
+/** A person as the task needs them: to decide (roles in the unit) and to write to. */
+export interface TaskPerson extends Actor {
+  name: string;
+  email: string;
+}
+
+export interface TaskWorkflowInput {
+  cycleId: string;
+  unit: UnitRef;
+  template: TaskTemplate;
+  /** ISO instant the task is due, resolved from the template's due rule by the caller. */
+  due: string;
+  /** People the task is assigned to (emailed on assignment); empty: anyone with the assignee role. */
+  assignees: TaskPerson[];
+  /** People holding the reviewer role, told when work waits for them. */
+  reviewers: TaskPerson[];
+}
+
+export interface TaskView extends TaskState {
+  taskId: string;
+  cycleId: string;
+  unitCode: string;
+  templateKey: string;
+  title: string;
+}
+
+export interface ClaimTask {
+  actor: TaskPerson;
+}
+export interface SubmitTask {
+  actor: TaskPerson;
+  evidence: EvidenceRef[];
+  note?: string;
+}
+export interface ReviewTask {
+  actor: TaskPerson;
+  decision: 'approve' | 'request_revision';
+  note?: string;
+}
+export interface ReassignTask {
+  actor: TaskPerson;
+  to: TaskPerson;
+  reason?: string;
+}
+export interface ExtendTaskDue {
+  actor: TaskPerson;
+  due: string;
+  reason: string;
+}
+export interface CancelTask {
+  actor: TaskPerson;
+  reason: string;
+}
+
+/** Updates answer the caller with the new state, or reject with the reason (Bahasa Indonesia) before recording. */
+export const claimTaskUpdate = defineUpdate<TaskView, [ClaimTask]>('claimTask');
+export const submitTaskUpdate = defineUpdate<TaskView, [SubmitTask]>('submitTask');
+export const reviewTaskUpdate = defineUpdate<TaskView, [ReviewTask]>('reviewTask');
+export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTask]>('reassignTask');
+export const extendTaskDueUpdate = defineUpdate<TaskView, [ExtendTaskDue]>('extendTaskDue');
+export const cancelTaskUpdate = defineUpdate<TaskView, [CancelTask]>('cancelTask');
+export const taskStateQuery = defineQuery<TaskView>('taskState');

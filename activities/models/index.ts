@@ -1,14 +1,23 @@
 import mongoose, { type Connection } from 'mongoose';
+import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { cycleModel, type CycleModel } from './cycle.model';
 import { notificationModel, type NotificationModel } from './notification.model';
+import { taskModel, type TaskModel } from './task.model';
 
 export interface Models {
   Cycle: CycleModel;
   Notification: NotificationModel;
+  Task: TaskModel;
+  AuditEvent: AuditEventModel;
 }
 
 export function createModels(connection: Connection): Models {
-  return { Cycle: cycleModel(connection), Notification: notificationModel(connection) };
+  return {
+    Cycle: cycleModel(connection),
+    Notification: notificationModel(connection),
+    Task: taskModel(connection),
+    AuditEvent: auditEventModel(connection),
+  };
 }
 
 export interface MongoOptions {

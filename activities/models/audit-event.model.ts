@@ -1,0 +1,43 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * One accepted change of a cycle, unit or task: who, what, when, from → to. The id is deterministic
+ * (`<entityId>#<seq>`), so a retried activity records the event once.
+ */
+export interface AuditEventDocument {
+  _id: string;
+  entity: 'cycle' | 'unit' | 'task';
+  entityId: string;
+  cycleId: string;
+  unitCode?: string;
+  type: string;
+  by: string;
+  at: Date;
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
+const auditEventSchema = new Schema<AuditEventDocument>(
+  {
+    _id: { type: String, required: true },
+    entity: { type: String, enum: ['cycle', 'unit', 'task'], required: true },
+    entityId: { type: String, required: true },
+    cycleId: { type: String, required: true },
+    unitCode: String,
+    type: { type: String, required: true },
+    by: { type: String, required: true },
+    at: { type: Date, required: true },
+    from: String,
+    to: String,
+    note: String,
+  },
+  { collection: 'audit_events', versionKey: false },
+);
+auditEventSchema.index({ entityId: 1, at: 1 });
+auditEventSchema.index({ cycleId: 1, at: 1 });
+
+export type AuditEventModel = Model<AuditEventDocument>;
+
+export const auditEventModel = (connection: Connection): AuditEventModel =>
+  connection.models.AuditEvent ?? connection.model<AuditEventDocument>('AuditEvent', auditEventSchema);

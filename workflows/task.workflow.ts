@@ -1,0 +1,159 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities, TaskNotificationKind } from '../activities';
+import { decideTask, isTerminal, newTaskState, type TaskCommand, type TaskEvent, type TaskState } from '../domain/task';
+import { emailActivity, persistenceActivity } from './activity-options';
+import {
+  cancelTaskUpdate,
+  claimTaskUpdate,
+  extendTaskDueUpdate,
+  reassignTaskUpdate,
+  reviewTaskUpdate,
+  submitTaskUpdate,
+  taskStateQuery,
+  type TaskPerson,
+  type TaskView,
+  type TaskWorkflowInput,
+} from './definitions';
+
+const persistence = proxyActivities<Pick<Activities, 'recordTask'>>(persistenceActivity);
+const email = proxyActivities<Pick<Activities, 'notifyTask'>>(emailActivity);
+
+/** A side effect of an accepted change, done in order by the workflow's main loop. */
+interface Effect {
+  seq: number;
+  event?: TaskEvent;
+  notify?: { kind: TaskNotificationKind; recipients: TaskPerson[]; actor?: TaskPerson; note?: string };
+}
+
+/**
+ * One human task (tugas) of one unit: people act through validated updates (claim, submit, review, reassign,
+ * extend, cancel); every accepted change is persisted to the read model with the audit event, then announced by
+ * email. An update answers once its change is persisted, so a read right after it sees the new state.
+ */
+export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> {
+  const { template } = input;
+  let state: TaskState = newTaskState({
+    assigneeRole: template.assigneeRole,
+    reviewerRole: template.reviewerRole,
+    assignees: input.assignees.map((person) => person.personId),
+    evidenceRequired: template.evidence.required,
+    requiredDocuments: template.evidence.documents,
+    due: input.due,
+  });
+  let assignees = input.assignees;
+  let seq = 1;
+  let persistedSeq = 0;
+  const effects: Effect[] = [{ seq, notify: { kind: 'task-assigned', recipients: assignees } }];
+
+  const view = (): TaskView => ({
+    ...state,
+    taskId: workflowInfo().workflowId,
+    cycleId: input.cycleId,
+    unitCode: input.unit.code,
+    templateKey: template.key,
+    title: template.title,
+  });
+  setHandler(taskStateQuery, view);
+
+  /** Registers an update whose validator and handler both decide with the domain rules (state may move between). */
+  function onUpdate<A extends { actor: TaskPerson }>(
+    update: UpdateDefinition<TaskView, [A]>,
+    toCommand: (arg: A) => TaskCommand,
+    announce: (arg: A, before: TaskState) => Effect['notify'],
+  ): void {
+    const decide = (arg: A) => decideTask(state, toCommand(arg), new Date().toISOString());
+    setHandler(
+      update,
+      async (arg) => {
+        const decision = decide(arg);
+        if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'TaskCommandRefused');
+        const before = state;
+        state = decision.state;
+        const mySeq = ++seq;
+        effects.push({ seq: mySeq, event: decision.event, notify: announce(arg, before) });
+        await condition(() => persistedSeq >= mySeq);
+        return view();
+      },
+      {
+        validator: (arg) => {
+          const decision = decide(arg);
+          if (!decision.ok) throw new Error(decision.reason);
+        },
+      },
+    );
+  }
+
+  const submitter = (before: TaskState): TaskPerson[] =>
+    assignees.filter((person) => person.personId === before.lastSubmittedBy);
+
+  onUpdate(
+    claimTaskUpdate,
+    (a) => ({ type: 'claim', actor: a.actor }),
+    () => undefined,
+  );
+  onUpdate(
+    submitTaskUpdate,
+    (a) => ({ type: 'submit', actor: a.actor, evidence: a.evidence, note: a.note }),
+    (a) => ({ kind: 'task-submitted', recipients: input.reviewers, actor: a.actor, note: a.note }),
+  );
+  onUpdate(
+    reviewTaskUpdate,
+    (a) => ({ type: 'review', actor: a.actor, decision: a.decision, note: a.note }),
+    (a, before) => ({
+      kind: a.decision === 'approve' ? 'task-approved' : 'task-revision-requested',
+      recipients: submitter(before),
+      actor: a.actor,
+      note: a.note,
+    }),
+  );
+  onUpdate(
+    reassignTaskUpdate,
+    (a) => {
+      assignees = [a.to];
+      return { type: 'reassign', actor: a.actor, to: a.to.personId, reason: a.reason };
+    },
+    (a) => ({ kind: 'task-assigned', recipients: [a.to], actor: a.actor, note: a.reason }),
+  );
+  onUpdate(
+    extendTaskDueUpdate,
+    (a) => ({ type: 'extend_due', actor: a.actor, due: a.due, reason: a.reason }),
+    () => undefined,
+  );
+  onUpdate(
+    cancelTaskUpdate,
+    (a) => ({ type: 'cancel', actor: a.actor, reason: a.reason }),
+    () => undefined,
+  );
+
+  // Effects run one at a time in seq order, so the read model and the emails follow the order of decisions.
+  for (;;) {
+    await condition(() => effects.length > 0 || isTerminal(state.status));
+    const effect = effects.shift();
+    if (!effect) break;
+    await persistence.recordTask({
+      view: view(),
+      seq: effect.seq,
+      stage: template.stage,
+      area: template.area,
+      event: effect.event,
+    });
+    persistedSeq = effect.seq;
+    if (effect.notify && effect.notify.recipients.length > 0) {
+      await email.notifyTask({
+        ...effect.notify,
+        seq: effect.seq,
+        task: { ...view(), unitName: input.unit.name, description: template.description, stage: template.stage },
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  return view();
+}
