@@ -3,6 +3,8 @@ const transform = { '^.+\\.ts$': ['@swc/jest'] };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests wait on real servers for seconds; this is a hang guard, not a timing goal.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -1,6 +1,7 @@
 import type { CycleDefinition, CycleStatus } from '../domain/cycle';
 import { stageLabels } from '../domain/stages';
-import type { TaskEvent } from '../domain/task';
+import type { PlannedNotification } from '../domain/reminder-policy';
+import { taskStatusLabels, type TaskEvent } from '../domain/task';
 import type { TaskPerson, TaskView } from '../workflows/definitions';
 import type { Models } from './models';
 import type { Mailer } from './mailer';
@@ -88,6 +89,8 @@ export function createActivities(deps: ActivityDeps) {
         assignees: view.assignees,
         due: new Date(view.due),
         evidence: view.evidence,
+        escalationLevel: view.escalationLevel,
+        overdue: view.overdue,
         seq,
       };
       try {
@@ -119,10 +122,12 @@ export function createActivities(deps: ActivityDeps) {
               recipient,
               actor: notification.actor ?? null,
               note: notification.note ?? '',
+              deadline: notification.deadline ?? null,
               task: {
                 ...task,
                 stageLabel: stageLabels[task.stage as keyof typeof stageLabels] ?? task.stage,
                 dueText: dueFormat.format(new Date(task.due)),
+                statusLabel: taskStatusLabels[task.status],
                 documents: task.evidenceRequired ? task.requiredDocuments : [],
               },
               link: `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`,
@@ -150,7 +155,13 @@ export function createActivities(deps: ActivityDeps) {
 
 export type Activities = ReturnType<typeof createActivities>;
 
-export type TaskNotificationKind = 'task-assigned' | 'task-submitted' | 'task-revision-requested' | 'task-approved';
+export type TaskNotificationKind =
+  | 'task-assigned'
+  | 'task-submitted'
+  | 'task-revision-requested'
+  | 'task-approved'
+  | 'task-reminder'
+  | 'task-escalation';
 
 export interface TaskNotification {
   kind: TaskNotificationKind;
@@ -160,6 +171,8 @@ export interface TaskNotification {
   recipients: TaskPerson[];
   actor?: TaskPerson;
   note?: string;
+  /** For reminders and escalations: which step of the policy this is. */
+  deadline?: PlannedNotification;
 }
 
 /** Dates in emails are read by people in the instansi's zone (WIB by default until units carry their own). */

@@ -9,6 +9,15 @@ import type { RoleCode } from './roles';
 export const taskStatuses = ['open', 'claimed', 'submitted', 'revision_requested', 'approved', 'cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
+export const taskStatusLabels: Readonly<Record<TaskStatus, string>> = {
+  open: 'Belum diambil',
+  claimed: 'Sedang dikerjakan',
+  submitted: 'Menunggu reviu',
+  revision_requested: 'Perlu perbaikan',
+  approved: 'Disetujui',
+  cancelled: 'Dibatalkan',
+};
+
 const terminalStatuses: readonly TaskStatus[] = ['approved', 'cancelled'];
 export const isTerminal = (status: TaskStatus): boolean => terminalStatuses.includes(status);
 

@@ -5,6 +5,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TaskTemplate } from '../domain/catalogue';
 import type { CycleDefinition, CycleStatus, UnitRef } from '../domain/cycle';
+import type { Holiday, IndonesianZone } from '../domain/calendar';
+import type { ClockCompression } from '../domain/clock';
+import type { ReminderPolicy } from '../domain/reminder-policy';
+import type { RoleCode } from '../domain/roles';
 import type { Actor, EvidenceRef, TaskState } from '../domain/task';
 
 /** Default task queue; config's TEMPORAL_TASK_QUEUE overrides it. */
@@ -48,9 +52,24 @@ export interface TaskWorkflowInput {
   assignees: TaskPerson[];
   /** People holding the reviewer role, told when work waits for them. */
   reviewers: TaskPerson[];
+  /** Who hears of a slipping task, by role (ketua_tim, pimpinan, admin_organisasi under the default policy). */
+  escalationContacts?: Partial<Record<RoleCode, TaskPerson[]>>;
+  /** The cycle's calendar and reminder policy; defaults: WIB, the shipped holidays, the default policy. */
+  schedule?: TaskSchedule;
+}
+
+export interface TaskSchedule {
+  zone?: IndonesianZone;
+  holidays?: Holiday[];
+  policy?: ReminderPolicy;
+  /** A compressed clock for rehearsals and tests; real time when absent. */
+  clock?: ClockCompression;
 }
 
 export interface TaskView extends TaskState {
+  /** 0 until the first escalation; then the level of the last one sent. */
+  escalationLevel: number;
+  overdue: boolean;
   taskId: string;
   cycleId: string;
   unitCode: string;

@@ -8,7 +8,18 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities, TaskNotificationKind } from '../activities';
-import { decideTask, isTerminal, newTaskState, type TaskCommand, type TaskEvent, type TaskState } from '../domain/task';
+import { createWorkingCalendar } from '../domain/calendar';
+import { createLifecycleClock } from '../domain/clock';
+import { defaultReminderPolicy, nextNotification, type PlannedNotification } from '../domain/reminder-policy';
+import {
+  decideTask,
+  isOverdue,
+  isTerminal,
+  newTaskState,
+  type TaskCommand,
+  type TaskEvent,
+  type TaskState,
+} from '../domain/task';
 import { emailActivity, persistenceActivity } from './activity-options';
 import {
   cancelTaskUpdate,
@@ -30,7 +41,13 @@ const email = proxyActivities<Pick<Activities, 'notifyTask'>>(emailActivity);
 interface Effect {
   seq: number;
   event?: TaskEvent;
-  notify?: { kind: TaskNotificationKind; recipients: TaskPerson[]; actor?: TaskPerson; note?: string };
+  notify?: {
+    kind: TaskNotificationKind;
+    recipients: TaskPerson[];
+    actor?: TaskPerson;
+    note?: string;
+    deadline?: PlannedNotification;
+  };
 }
 
 /**
@@ -40,6 +57,10 @@ interface Effect {
  */
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> {
   const { template } = input;
+  const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
+  const calendar = createWorkingCalendar({ zone: input.schedule?.zone ?? 'WIB', holidays: input.schedule?.holidays });
+  const policy = input.schedule?.policy ?? defaultReminderPolicy;
+  let escalationLevel = 0;
   let state: TaskState = newTaskState({
     assigneeRole: template.assigneeRole,
     reviewerRole: template.reviewerRole,
@@ -55,6 +76,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
 
   const view = (): TaskView => ({
     ...state,
+    escalationLevel,
+    overdue: isOverdue(state, clock.now(Date.now()).toISOString()),
     taskId: workflowInfo().workflowId,
     cycleId: input.cycleId,
     unitCode: input.unit.code,
@@ -69,7 +92,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     toCommand: (arg: A) => TaskCommand,
     announce: (arg: A, before: TaskState) => Effect['notify'],
   ): void {
-    const decide = (arg: A) => decideTask(state, toCommand(arg), new Date().toISOString());
+    const decide = (arg: A) => decideTask(state, toCommand(arg), clock.now(Date.now()).toISOString());
     setHandler(
       update,
       async (arg) => {
@@ -133,11 +156,45 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     () => undefined,
   );
 
+  const deadlineRecipients = (planned: PlannedNotification): TaskPerson[] => {
+    if (planned.recipientRole !== 'assignee') return input.escalationContacts?.[planned.recipientRole] ?? [];
+    const owner = assignees.filter((person) => person.personId === state.claimedBy);
+    return owner.length > 0 ? owner : assignees;
+  };
+
+  // Reminders and escalations are planned from the due date each time round, so an extended due date simply
+  // replans; `cursor` is the last notification sent, and none is sent twice for the same due date.
+  let cursor = clock.now(Date.now());
+  let cursorDue = state.due;
   // Effects run one at a time in seq order, so the read model and the emails follow the order of decisions.
   for (;;) {
-    await condition(() => effects.length > 0 || isTerminal(state.status));
+    if (effects.length === 0 && !isTerminal(state.status)) {
+      // A new due date is planned from now: what its plan had before now is not caught up.
+      if (cursorDue !== state.due) [cursor, cursorDue] = [clock.now(Date.now()), state.due];
+      const planned = nextNotification({ policy, calendar, due: state.due, now: cursor });
+      const dueBefore = state.due;
+      const woken = () => effects.length > 0 || isTerminal(state.status) || state.due !== dueBefore;
+      const interrupted = planned
+        ? await condition(woken, Math.max(1, clock.delayUntil(planned.at, Date.now())))
+        : (await condition(woken), true);
+      if (!interrupted && planned) {
+        cursor = planned.at;
+        if (planned.kind === 'escalation') escalationLevel = planned.level;
+        effects.push({
+          seq: ++seq,
+          notify: {
+            kind: planned.kind === 'reminder' ? 'task-reminder' : 'task-escalation',
+            recipients: deadlineRecipients(planned),
+            deadline: planned,
+          },
+        });
+      }
+    }
     const effect = effects.shift();
-    if (!effect) break;
+    if (!effect) {
+      if (isTerminal(state.status)) break;
+      continue;
+    }
     await persistence.recordTask({
       view: view(),
       seq: effect.seq,

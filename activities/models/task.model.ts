@@ -18,6 +18,8 @@ export interface TaskDocument {
   claimedBy?: string;
   due: Date;
   evidence: EvidenceRef[];
+  escalationLevel: number;
+  overdue: boolean;
   seq: number;
   createdAt: Date;
   updatedAt: Date;
@@ -39,6 +41,8 @@ const taskSchema = new Schema<TaskDocument>(
     claimedBy: String,
     due: { type: Date, required: true },
     evidence: { type: [new Schema<EvidenceRef>({ document: String, ref: String }, { _id: false })], default: [] },
+    escalationLevel: { type: Number, default: 0 },
+    overdue: { type: Boolean, default: false },
     seq: { type: Number, required: true },
   },
   { collection: 'tasks', timestamps: true, versionKey: false },
