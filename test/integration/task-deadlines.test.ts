@@ -11,23 +11,12 @@ import {
   type TaskView,
   type TaskWorkflowInput,
 } from '../../workflows/definitions';
+import { person } from '../fixtures/people';
 import { messagesTo, type MailSummary } from '../support/mailbox';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-function person(personId: string, role: TaskPerson['roles'][number]): TaskPerson {
-  return { personId, roles: [role], name: `Pegawai ${personId}`, email: `${personId}-${randomUUID()}@pemkot.test` };
-}
+const stack = useTestStack();
 
 /**
  * A compressed clock (one day per real second) from Monday 2 March 2026 07:00 WIB, with the task due on
@@ -60,11 +49,14 @@ async function startSlippingTask() {
     },
     schedule: { zone: 'WIB', clock: { origin: '2026-03-02T00:00:00.000Z', speedup: 86_400 } },
   };
-  const handle = await stack.client.workflow.start<(input: TaskWorkflowInput) => Promise<TaskView>>(taskWorkflowType, {
-    workflowId: taskWorkflowId(cycleId, input.unit.code, template.key),
-    taskQueue: stack.config.temporal.taskQueue,
-    args: [input],
-  });
+  const handle = await stack().client.workflow.start<(input: TaskWorkflowInput) => Promise<TaskView>>(
+    taskWorkflowType,
+    {
+      workflowId: taskWorkflowId(cycleId, input.unit.code, template.key),
+      taskQueue: stack().config.temporal.taskQueue,
+      args: [input],
+    },
+  );
   return { handle, template, people };
 }
 
@@ -102,7 +94,7 @@ describe('task deadlines: reminders and escalations on the working-day calendar'
       ['kepala', `Eskalasi tingkat 2: ${title} terlambat 3 hari kerja`],
       ['organisasi', `Eskalasi tingkat 3: ${title} terlambat 5 hari kerja`],
     ]);
-    const slipping = await stack.models.Task.findById(handle.workflowId).lean();
+    const slipping = await stack().models.Task.findById(handle.workflowId).lean();
     expect(slipping).toMatchObject({ escalationLevel: 3, overdue: true, status: 'claimed' });
 
     const evidence = template.evidence.documents.map((document) => ({

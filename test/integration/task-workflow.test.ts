@@ -12,27 +12,15 @@ import {
   taskStateQuery,
   taskWorkflowId,
   taskWorkflowType,
-  type TaskPerson,
   type TaskView,
   type TaskWorkflowInput,
 } from '../../workflows/definitions';
+import { person } from '../fixtures/people';
 import { messagesTo, readMessage } from '../support/mailbox';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-function person(personId: string, role: TaskPerson['roles'][number]): TaskPerson {
-  return { personId, roles: [role], name: `Pegawai ${personId}`, email: `${personId}-${randomUUID()}@pemkot.test` };
-}
+const stack = useTestStack();
 
 async function startTask() {
   const template = findTemplate(defaultCatalogue, 'submit_tim_kerja');
@@ -48,11 +36,14 @@ async function startTask() {
     assignees: [pimpinan],
     reviewers: [admin],
   };
-  const handle = await stack.client.workflow.start<(input: TaskWorkflowInput) => Promise<TaskView>>(taskWorkflowType, {
-    workflowId: taskWorkflowId(cycleId, input.unit.code, template.key),
-    taskQueue: stack.config.temporal.taskQueue,
-    args: [input],
-  });
+  const handle = await stack().client.workflow.start<(input: TaskWorkflowInput) => Promise<TaskView>>(
+    taskWorkflowType,
+    {
+      workflowId: taskWorkflowId(cycleId, input.unit.code, template.key),
+      taskQueue: stack().config.temporal.taskQueue,
+      args: [input],
+    },
+  );
   return { handle, template, pimpinan, admin, taskId: handle.workflowId };
 }
 
@@ -76,7 +67,7 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
     const claimed = await handle.executeUpdate(claimTaskUpdate, { args: [{ actor: pimpinan }] });
     expect(claimed).toMatchObject({ status: 'claimed', claimedBy: 'kadis' });
     // The update answers once its change is persisted.
-    expect(await stack.models.Task.findById(taskId).lean()).toMatchObject({ status: 'claimed', seq: 2 });
+    expect(await stack().models.Task.findById(taskId).lean()).toMatchObject({ status: 'claimed', seq: 2 });
 
     await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence, note: 'SK terlampir' }] });
     await handle.executeUpdate(reviewTaskUpdate, {
@@ -102,14 +93,14 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
       // The CLI's JSON is the format Worker.runReplayHistory reads (the SDK's own serializer is version-fragile).
       const json = execFileSync(ensureTemporal(), [
         ...['workflow', 'show', '--output', 'json', '--workflow-id', taskId],
-        ...['--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace],
+        ...['--address', stack().config.temporal.address, '--namespace', stack().config.temporal.namespace],
       ]);
       writeFileSync(file, json);
     }
 
-    const stored = await stack.models.Task.findById(taskId).lean();
+    const stored = await stack().models.Task.findById(taskId).lean();
     expect(stored).toMatchObject({ status: 'approved', seq: 6, cycleId: expect.any(String), evidence });
-    const audit = await stack.models.AuditEvent.find({ entityId: taskId }).sort({ _id: 1 }).lean();
+    const audit = await stack().models.AuditEvent.find({ entityId: taskId }).sort({ _id: 1 }).lean();
     expect(audit.map((event) => [event.type, event.by, event.from, event.to])).toEqual([
       ['claim', 'kadis', 'open', 'claimed'],
       ['submit', 'kadis', 'claimed', 'submitted'],
@@ -158,7 +149,7 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
     await expect(byAdmin).rejects.toMatchObject({ cause: { message: 'Tugas sudah diambil oleh orang lain' } });
 
     expect(await handle.query(taskStateQuery)).toMatchObject({ status: 'claimed', history: [{ type: 'claim' }] });
-    expect(await stack.models.AuditEvent.countDocuments({ entityId: taskId })).toBe(1);
+    expect(await stack().models.AuditEvent.countDocuments({ entityId: taskId })).toBe(1);
     await handle.terminate('test finished');
   });
 });

@@ -3,24 +3,16 @@ import request from 'supertest';
 import { cycleWorkflowId } from '../../workflows/definitions';
 import { launchBody } from '../fixtures/cycles';
 import { messagesTo, readMessage } from '../support/mailbox';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
 describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMTP', () => {
   it('launches a cycle, persists it, emails the launcher once, and reads it back', async () => {
     const launcher = `organisasi-${randomUUID()}@pemkot.test`;
 
-    const launched = await request(stack.app).post('/api/v1/cycles').send(launchBody(launcher)).expect(202);
+    const launched = await request(stack().app).post('/api/v1/cycles').send(launchBody(launcher)).expect(202);
     const id: string = launched.body.id;
     expect(id).toMatch(/^2026-[0-9a-f]{8}$/);
     expect(launched.headers.location).toBe(`/api/v1/cycles/${id}`);
@@ -28,7 +20,7 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
 
     const cycle = await eventually(
       async () => {
-        const response = await request(stack.app).get(`/api/v1/cycles/${id}`).expect(200);
+        const response = await request(stack().app).get(`/api/v1/cycles/${id}`).expect(200);
         return response.body.status === 'launched' ? response.body : undefined;
       },
       { what: 'the cycle to be launched' },
@@ -42,11 +34,11 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     });
 
     // The read model is really in the database, with the last seq written.
-    const stored = await stack.models.Cycle.findById(id).lean();
+    const stored = await stack().models.Cycle.findById(id).lean();
     expect(stored).toMatchObject({ status: 'launched', seq: 2 });
 
     // The workflow really ran on Temporal.
-    const outcome = await stack.client.workflow.getHandle(cycleWorkflowId(id)).result();
+    const outcome = await stack().client.workflow.getHandle(cycleWorkflowId(id)).result();
     expect(outcome).toEqual({ cycleId: id, status: 'launched' });
 
     // The email really went through the SMTP server, and says what happened in Indonesian.
@@ -63,7 +55,7 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     expect(body.Text).toContain(`http://zi.test/api/v1/cycles/${id}`);
     expect(body.HTML).toContain('<strong>Pembangunan ZI Pemerintah Kota Contoh</strong>');
 
-    const notification = await stack.models.Notification.findById(`cycle-launched:${id}`).lean();
+    const notification = await stack().models.Notification.findById(`cycle-launched:${id}`).lean();
     expect(notification).toMatchObject({ status: 'sent', attempts: 1, to: launcher });
   });
 
@@ -71,8 +63,8 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     const launcher = `ulang-${randomUUID()}@pemkot.test`;
     const cycle = { id: `2026-${randomUUID().slice(0, 8)}`, ...launchBody(launcher) };
 
-    const first = await stack.activities.notifyCycleLaunched(cycle);
-    const retry = await stack.activities.notifyCycleLaunched(cycle);
+    const first = await stack().activities.notifyCycleLaunched(cycle);
+    const retry = await stack().activities.notifyCycleLaunched(cycle);
 
     expect(first.status).toBe('sent');
     expect(retry).toEqual({ status: 'already-sent', messageId: first.messageId });
@@ -85,9 +77,9 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
   it('keeps the newest state when an older write arrives late', async () => {
     const id = `2026-${randomUUID().slice(0, 8)}`;
     const base = { id, ...launchBody('a@pemkot.test') };
-    expect(await stack.activities.saveCycle({ ...base, status: 'launched', seq: 2 })).toBe('saved');
-    expect(await stack.activities.saveCycle({ ...base, status: 'launching', seq: 1 })).toBe('stale');
-    expect(await stack.models.Cycle.findById(id).lean()).toMatchObject({ status: 'launched', seq: 2 });
+    expect(await stack().activities.saveCycle({ ...base, status: 'launched', seq: 2 })).toBe('saved');
+    expect(await stack().activities.saveCycle({ ...base, status: 'launching', seq: 1 })).toBe('stale');
+    expect(await stack().models.Cycle.findById(id).lean()).toMatchObject({ status: 'launched', seq: 2 });
   });
 
   it.each([
@@ -110,19 +102,19 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
       'body.launchedBy.email',
     ],
   ])('rejects %s with 400 problem+json naming the field, and starts nothing', async (_case, mutate, field) => {
-    const before = await stack.models.Cycle.countDocuments();
-    const response = await request(stack.app)
+    const before = await stack().models.Cycle.countDocuments();
+    const response = await request(stack().app)
       .post('/api/v1/cycles')
       .send(mutate(launchBody('x@pemkot.test')))
       .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 400, title: 'Permintaan tidak valid' });
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(await stack.models.Cycle.countDocuments()).toBe(before);
+    expect(await stack().models.Cycle.countDocuments()).toBe(before);
   });
 
   it('rejects a body that is not JSON with 400', async () => {
-    const response = await request(stack.app)
+    const response = await request(stack().app)
       .post('/api/v1/cycles')
       .set('content-type', 'application/json')
       .send('{"name": ')
@@ -131,14 +123,14 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
   });
 
   it('answers 404 problem+json for a cycle that does not exist', async () => {
-    const response = await request(stack.app).get('/api/v1/cycles/2026-00000000').expect(404);
+    const response = await request(stack().app).get('/api/v1/cycles/2026-00000000').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.detail).toBe('Siklus 2026-00000000 tidak ditemukan');
   });
 
   it('is ready when Temporal and MongoDB answer', async () => {
-    await request(stack.app).get('/healthz').expect(200, { status: 'ok' });
-    const ready = await request(stack.app).get('/readyz').expect(200);
+    await request(stack().app).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(stack().app).get('/readyz').expect(200);
     expect(ready.body).toEqual({ status: 'ready', checks: { temporal: { status: 'up' }, mongodb: { status: 'up' } } });
   });
 });

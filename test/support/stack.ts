@@ -72,3 +72,18 @@ export async function startTestStack(): Promise<TestStack> {
     },
   };
 }
+
+/** Starts one stack for the test file (before all its tests) and stops it after them; call at the top level. */
+export function useTestStack(): () => TestStack {
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error('the test stack is not started yet');
+    return stack;
+  };
+}
