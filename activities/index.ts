@@ -4,6 +4,7 @@ import type { PlannedNotification } from '../domain/reminder-policy';
 import { taskStatusLabels, type TaskEvent } from '../domain/task';
 import type { TaskPerson, TaskView } from '../workflows/definitions';
 import type { Models } from './models';
+import { upsertNewer } from './models/upsert-newer';
 import type { Mailer } from './mailer';
 import { createNotifier, type NotificationOutcome } from './notifications';
 import type { EmailRenderer } from './templates';
@@ -40,14 +41,13 @@ export function createActivities(deps: ActivityDeps) {
     /** Upserts the cycle's read model unless a newer state (higher seq) is already stored. */
     async saveCycle(snapshot: CycleSnapshot): Promise<'saved' | 'stale'> {
       const { id, ...fields } = snapshot;
-      try {
-        await Cycle.updateOne({ _id: id, seq: { $lt: snapshot.seq } }, { $set: fields }, { upsert: true });
-        return 'saved';
-      } catch (error) {
-        // The filter missed because a newer seq is stored, so the upsert collided with the existing _id.
-        if (isDuplicateKeyError(error)) return 'stale';
-        throw error;
-      }
+      return upsertNewer(Cycle, id, snapshot.seq, { $set: fields });
+    },
+
+    /** Upserts one unit's progress in a cycle unless a newer state is stored. */
+    async saveUnitProgress(progress: UnitProgressSnapshot): Promise<'saved' | 'stale'> {
+      const { cycleId, unitCode } = progress;
+      return upsertNewer(deps.models.UnitProgress, `${cycleId}:${unitCode}`, progress.seq, { $set: progress });
     },
 
     /**
@@ -93,19 +93,14 @@ export function createActivities(deps: ActivityDeps) {
         overdue: view.overdue,
         seq,
       };
-      try {
-        await Task.updateOne(
-          { _id: view.taskId, seq: { $lt: seq } },
-          view.claimedBy
-            ? { $set: { ...fields, claimedBy: view.claimedBy } }
-            : { $set: fields, $unset: { claimedBy: 1 } },
-          { upsert: true },
-        );
-        return 'saved' as const;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'stale' as const;
-        throw error;
-      }
+      return upsertNewer(
+        Task,
+        view.taskId,
+        seq,
+        view.claimedBy
+          ? { $set: { ...fields, claimedBy: view.claimedBy } }
+          : { $set: fields, $unset: { claimedBy: 1 } },
+      );
     },
 
     /** One email per recipient, each deduped by task, seq, kind and person. */
@@ -155,6 +150,16 @@ export function createActivities(deps: ActivityDeps) {
 
 export type Activities = ReturnType<typeof createActivities>;
 
+export interface UnitProgressSnapshot {
+  cycleId: string;
+  unitCode: string;
+  unitName: string;
+  stage: string;
+  completedStages: string[];
+  tasks: Record<string, string>;
+  seq: number;
+}
+
 export type TaskNotificationKind =
   | 'task-assigned'
   | 'task-submitted'
@@ -181,7 +186,3 @@ const dueFormat = new Intl.DateTimeFormat('id-ID', {
   dateStyle: 'full',
   timeStyle: 'short',
 });
-
-function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}

@@ -3,13 +3,14 @@
  * The API imports this module only, never the workflow implementations.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { TaskTemplate } from '../domain/catalogue';
+import type { TaskCatalogue, TaskTemplate } from '../domain/catalogue';
 import type { CycleDefinition, CycleStatus, UnitRef } from '../domain/cycle';
 import type { Holiday, IndonesianZone } from '../domain/calendar';
 import type { ClockCompression } from '../domain/clock';
 import type { ReminderPolicy } from '../domain/reminder-policy';
 import type { RoleCode } from '../domain/roles';
-import type { Actor, EvidenceRef, TaskState } from '../domain/task';
+import type { CycleTimeline, StageCode } from '../domain/stages';
+import type { Actor, EvidenceRef, TaskState, TaskStatus } from '../domain/task';
 
 /** Default task queue; config's TEMPORAL_TASK_QUEUE overrides it. */
 export const defaultTaskQueue = 'zi-orchestrator';
@@ -113,3 +114,32 @@ export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTask]>('reassi
 export const extendTaskDueUpdate = defineUpdate<TaskView, [ExtendTaskDue]>('extendTaskDue');
 export const cancelTaskUpdate = defineUpdate<TaskView, [CancelTask]>('cancelTask');
 export const taskStateQuery = defineQuery<TaskView>('taskState');
+
+// ---- Unit: one unit kerja's way through the six stages of one cycle ----
+
+export const unitWorkflowType = 'unitWorkflow';
+
+export const unitWorkflowId = (cycleId: string, unitCode: string): string => `unit:${cycleId}:${unitCode}`;
+
+export interface UnitWorkflowInput {
+  cycleId: string;
+  unit: UnitRef;
+  /** The exact catalogue the cycle was launched with (overrides applied). */
+  catalogue: TaskCatalogue;
+  timeline: CycleTimeline;
+  /** People of the unit (and Bagian Organisasi) by role: assignees, reviewers and escalation contacts of its tasks. */
+  team: Partial<Record<RoleCode, TaskPerson[]>>;
+  schedule?: TaskSchedule;
+}
+
+export interface UnitView {
+  cycleId: string;
+  unitCode: string;
+  /** The stage the unit works in, or `selesai` after the last one. */
+  stage: StageCode | 'selesai';
+  completedStages: StageCode[];
+  /** Template key → the task's status, for every task started so far. */
+  tasks: Record<string, TaskStatus>;
+}
+
+export const unitStateQuery = defineQuery<UnitView>('unitState');

@@ -1,3 +1,4 @@
 // The worker's workflow bundle entry point: every workflow type the task queue serves.
 export { cycleWorkflow } from './cycle.workflow';
 export { taskWorkflow } from './task.workflow';
+export { unitWorkflow } from './unit.workflow';

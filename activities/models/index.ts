@@ -3,12 +3,14 @@ import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { cycleModel, type CycleModel } from './cycle.model';
 import { notificationModel, type NotificationModel } from './notification.model';
 import { taskModel, type TaskModel } from './task.model';
+import { unitProgressModel, type UnitProgressModel } from './unit-progress.model';
 
 export interface Models {
   Cycle: CycleModel;
   Notification: NotificationModel;
   Task: TaskModel;
   AuditEvent: AuditEventModel;
+  UnitProgress: UnitProgressModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -17,6 +19,7 @@ export function createModels(connection: Connection): Models {
     Notification: notificationModel(connection),
     Task: taskModel(connection),
     AuditEvent: auditEventModel(connection),
+    UnitProgress: unitProgressModel(connection),
   };
 }
 

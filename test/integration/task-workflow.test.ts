@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { ensureTemporal } from '../../scripts/services/tools';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { findTemplate, defaultCatalogue } from '../../domain/catalogue';
 import {
@@ -17,6 +13,7 @@ import {
 } from '../../workflows/definitions';
 import { person } from '../fixtures/people';
 import { messagesTo, readMessage } from '../support/mailbox';
+import { recordHistoryIfAsked } from '../support/record-history';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 
@@ -87,16 +84,7 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
       'approved',
     ]);
 
-    // `RECORD_HISTORIES=1 npm run test:integration` refreshes the history that the replay test runs in CI.
-    if (process.env.RECORD_HISTORIES === '1') {
-      const file = path.join(__dirname, '..', 'fixtures', 'histories', 'task-workflow.revision-then-approval.json');
-      // The CLI's JSON is the format Worker.runReplayHistory reads (the SDK's own serializer is version-fragile).
-      const json = execFileSync(ensureTemporal(), [
-        ...['workflow', 'show', '--output', 'json', '--workflow-id', taskId],
-        ...['--address', stack().config.temporal.address, '--namespace', stack().config.temporal.namespace],
-      ]);
-      writeFileSync(file, json);
-    }
+    recordHistoryIfAsked(stack(), 'task-workflow.revision-then-approval', taskId);
 
     const stored = await stack().models.Task.findById(taskId).lean();
     expect(stored).toMatchObject({ status: 'approved', seq: 6, cycleId: expect.any(String), evidence });
