@@ -4,6 +4,7 @@ import type { PlannedNotification } from '../domain/reminder-policy';
 import { taskStatusLabels, type TaskEvent } from '../domain/task';
 import type { TaskPerson, TaskView } from '../workflows/definitions';
 import type { Models } from './models';
+import type { UnitProgressDocument } from './models/unit-progress.model';
 import { upsertNewer } from './models/upsert-newer';
 import type { Mailer } from './mailer';
 import { createNotifier, type NotificationOutcome } from './notifications';
@@ -150,15 +151,8 @@ export function createActivities(deps: ActivityDeps) {
 
 export type Activities = ReturnType<typeof createActivities>;
 
-export interface UnitProgressSnapshot {
-  cycleId: string;
-  unitCode: string;
-  unitName: string;
-  stage: string;
-  completedStages: string[];
-  tasks: Record<string, string>;
-  seq: number;
-}
+/** A unit's progress as the unit workflow reports it; the document adds only its id and timestamps. */
+export type UnitProgressSnapshot = Omit<UnitProgressDocument, '_id' | 'createdAt' | 'updatedAt'>;
 
 export type TaskNotificationKind =
   | 'task-assigned'
