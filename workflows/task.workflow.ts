@@ -162,11 +162,23 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     return owner.length > 0 ? owner : assignees;
   };
 
+  // Emails go out in their own lane, in order, so a slow mail server never holds up persistence or an update's answer.
+  const mails: Parameters<typeof email.notifyTask>[0][] = [];
+  let finished = false;
+  const mailLane = (async () => {
+    for (;;) {
+      await condition(() => mails.length > 0 || finished);
+      const mail = mails.shift();
+      if (!mail) return;
+      await email.notifyTask(mail);
+    }
+  })();
+
   // Reminders and escalations are planned from the due date each time round, so an extended due date simply
-  // replans; `cursor` is the last notification sent, and none is sent twice for the same due date.
+  // replans; `cursor` is the last notification planned, and none is sent twice for the same due date.
   let cursor = clock.now(Date.now());
   let cursorDue = state.due;
-  // Effects run one at a time in seq order, so the read model and the emails follow the order of decisions.
+  // Effects are persisted one at a time in seq order, so the read model follows the order of decisions.
   for (;;) {
     if (effects.length === 0 && !isTerminal(state.status)) {
       // A new due date is planned from now: what its plan had before now is not caught up.
@@ -204,13 +216,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     });
     persistedSeq = effect.seq;
     if (effect.notify && effect.notify.recipients.length > 0) {
-      await email.notifyTask({
+      mails.push({
         ...effect.notify,
         seq: effect.seq,
         task: { ...view(), unitName: input.unit.name, description: template.description, stage: template.stage },
       });
     }
   }
+  finished = true;
+  await mailLane;
   await condition(allHandlersFinished);
   return view();
 }
