@@ -2,6 +2,10 @@
  * The six stages (tahap) of a ZI cycle, in the order the programme runs them, and the cycle timeline that gives
  * each stage a calendar window. Pure: safe inside Temporal's workflow sandbox.
  */
+import { isIsoDate, type IsoDate } from './calendar/days';
+
+// `YYYY-MM-DD` days have one definition, the calendar's; re-exported for the modules that speak of stages.
+export { type IsoDate, isIsoDate };
 
 /** Stable codes, in lifecycle order. They end up in workflow ids and stored documents: never rename one. */
 export const stageCodes = ['persiapan', 'pembentukan_tim', 'pelaksanaan', 'monev', 'penilaian', 'penghargaan'] as const;
@@ -36,9 +40,6 @@ export function previousStage(stage: StageCode): StageCode | undefined {
   return index === 0 ? undefined : stageCodes[index - 1];
 }
 
-/** A calendar date `YYYY-MM-DD` (no time, no zone: the instansi's own calendar decides what a day is). */
-export type IsoDate = string;
-
 /** When a stage opens and when its work is due, both inclusive. */
 export interface StageWindow {
   readonly opens: IsoDate;
@@ -55,26 +56,6 @@ export type TimelineInput = Readonly<Partial<Record<string, Partial<StageWindow>
 export interface TimelineIssue {
   readonly path: string;
   readonly message: string;
-}
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30, 2026-13-01, 2026-1-5). */
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const match = isoDatePattern.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /**

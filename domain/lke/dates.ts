@@ -1,7 +1,5 @@
 /** Calendar-date arithmetic for the revocation bar: plain `YYYY-MM-DD` strings, no time of day, no zone. */
-import type { IsoDate } from '../stages';
-
-const millisecondsPerDay = 86_400_000;
+import { toEpochDay, type IsoDate } from '../calendar/days';
 
 function parts(date: IsoDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
@@ -27,9 +25,5 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const [fromYear, fromMonth, fromDay] = parts(from);
-  const [toYear, toMonth, toDay] = parts(to);
-  return Math.round(
-    (Date.UTC(toYear, toMonth - 1, toDay) - Date.UTC(fromYear, fromMonth - 1, fromDay)) / millisecondsPerDay,
-  );
+  return toEpochDay(to) - toEpochDay(from);
 }
