@@ -5,6 +5,7 @@
  * rules live here once, testable without a server. Refusal reasons are shown to people: Bahasa Indonesia.
  */
 import type { RoleCode } from './roles';
+import { validateTeam, type TeamSubmission } from './team';
 
 export const taskStatuses = ['open', 'claimed', 'submitted', 'revision_requested', 'approved', 'cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
@@ -47,13 +48,17 @@ export interface TaskState {
   due: string;
   evidence: EvidenceRef[];
   lastSubmittedBy?: string;
+  /** Whether a submission must carry the unit's Tim Kerja (the team task of pembentukan tim). */
+  collectsTeam: boolean;
+  /** The team proposed with the last submission; it takes effect when the task is approved. */
+  team?: TeamSubmission;
   /** Every accepted command, oldest first: the task's audit trail. */
   history: TaskEvent[];
 }
 
 export type TaskCommand =
   | { type: 'claim'; actor: Actor }
-  | { type: 'submit'; actor: Actor; evidence: EvidenceRef[]; note?: string }
+  | { type: 'submit'; actor: Actor; evidence: EvidenceRef[]; note?: string; team?: TeamSubmission }
   | { type: 'review'; actor: Actor; decision: 'approve' | 'request_revision'; note?: string }
   | { type: 'reassign'; actor: Actor; to: string; reason?: string }
   | { type: 'extend_due'; actor: Actor; due: string; reason: string }
@@ -80,6 +85,7 @@ export function newTaskState(init: {
   evidenceRequired: boolean;
   requiredDocuments: readonly string[];
   due: string;
+  collectsTeam?: boolean;
 }): TaskState {
   return {
     status: 'open',
@@ -89,6 +95,7 @@ export function newTaskState(init: {
     evidenceRequired: init.evidenceRequired,
     requiredDocuments: [...init.requiredDocuments],
     due: init.due,
+    collectsTeam: init.collectsTeam ?? false,
     evidence: [],
     history: [],
   };
@@ -114,7 +121,17 @@ export function decideTask(state: TaskState, command: TaskCommand, at: string): 
       }
       const missing = missingDocuments(state, command.evidence);
       if (missing.length > 0) return refuse(`Data dukung belum lengkap: ${missing.join(', ')}`);
+      if (state.collectsTeam) {
+        const issues = validateTeam(command.team as TeamSubmission);
+        if (issues.length > 0) {
+          const shown = issues
+            .slice(0, 3)
+            .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+          return refuse(`Susunan tim belum valid: ${shown.join('; ')}${issues.length > 3 ? '; …' : ''}`);
+        }
+      }
       return accept(state, command, at, 'submitted', {
+        ...(state.collectsTeam ? { team: command.team } : {}),
         claimedBy: actor.personId,
         evidence: command.evidence.map((e) => ({ ...e })),
         lastSubmittedBy: actor.personId,
