@@ -1,8 +1,14 @@
-import type { CycleDefinition, CycleStatus } from '../domain/cycle';
+import type { CycleStatus } from '../domain/cycle';
+import type { IndonesianZone } from '../domain/calendar';
+import { laggingUnits } from '../domain/monev';
+import type { StageCode, StageWindow } from '../domain/stages';
 import { stageLabels } from '../domain/stages';
 import type { PlannedNotification } from '../domain/reminder-policy';
-import { taskStatusLabels, type TaskEvent } from '../domain/task';
-import type { TaskPerson, TaskView } from '../workflows/definitions';
+import { taskStatuses, taskStatusLabels, type TaskEvent } from '../domain/task';
+import type { CycleWorkflowInput, CycleWorkflowState, TaskPerson, TaskView } from '../workflows/definitions';
+import { appendAuditEvent, type AuditEntry } from './audit';
+import { createDigestActivities } from './digest';
+import { createLifecycleNotifications, formatInstant } from './lifecycle-notifications';
 import type { Models } from './models';
 import type { UnitProgressDocument } from './models/unit-progress.model';
 import { upsertNewer } from './models/upsert-newer';
@@ -18,7 +24,14 @@ export interface ActivityDeps {
   publicUrl: string;
 }
 
-export interface CycleSnapshot extends CycleDefinition {
+/** The cycle's read model as the cycle workflow reports it. */
+export interface CycleSnapshot extends Omit<CycleWorkflowState, 'cycleId'> {
+  id: string;
+  name: string;
+  year: number;
+  launchedBy: CycleWorkflowInput['launchedBy'];
+  catalogueVersion: string;
+  zone: IndonesianZone;
   status: CycleStatus;
   /** Increases with every state change of the cycle; older writes lose. */
   seq: number;
@@ -29,26 +42,48 @@ export interface CycleSnapshot extends CycleDefinition {
  * proxies from this function's return type. Every activity is idempotent, because Temporal retries them.
  */
 export function createActivities(deps: ActivityDeps) {
-  const { Cycle } = deps.models;
-  const sendNotification = createNotifier({
-    Notification: deps.models.Notification,
-    mailer: deps.mailer,
-    render: deps.render,
-  });
-
-  const { Task, AuditEvent } = deps.models;
+  const { Cycle, Task, AuditEvent, UnitProgress, MonevReview } = deps.models;
+  const send = createNotifier({ Notification: deps.models.Notification, mailer: deps.mailer, render: deps.render });
+  const lifecycle = createLifecycleNotifications({ publicUrl: deps.publicUrl, send });
+  const digest = createDigestActivities({ DigestItem: deps.models.DigestItem, send, publicUrl: deps.publicUrl });
 
   return {
-    /** Upserts the cycle's read model unless a newer state (higher seq) is already stored. */
-    async saveCycle(snapshot: CycleSnapshot): Promise<'saved' | 'stale'> {
-      const { id, ...fields } = snapshot;
-      return upsertNewer(Cycle, id, snapshot.seq, { $set: fields });
+    ...lifecycle,
+    ...digest,
+
+    /** Upserts the cycle's read model unless a newer state (higher seq) is stored, and records what changed. */
+    async saveCycle(input: { snapshot: CycleSnapshot; event?: AuditEntry }): Promise<'saved' | 'stale'> {
+      const { id, ...fields } = input.snapshot;
+      if (input.event) {
+        await appendAuditEvent(
+          AuditEvent,
+          `siklus:${id}#${fields.seq}`,
+          { entity: 'cycle', entityId: `siklus:${id}`, cycleId: id },
+          input.event,
+        );
+      }
+      return upsertNewer(Cycle, id, fields.seq, { $set: fields });
     },
 
-    /** Upserts one unit's progress in a cycle unless a newer state is stored. */
-    async saveUnitProgress(progress: UnitProgressSnapshot): Promise<'saved' | 'stale'> {
+    /** Upserts one unit's progress in a cycle unless a newer state is stored, and records what changed. */
+    async saveUnitProgress(input: { progress: UnitProgressSnapshot; event?: AuditEntry }): Promise<'saved' | 'stale'> {
+      const { progress, event } = input;
       const { cycleId, unitCode } = progress;
-      return upsertNewer(deps.models.UnitProgress, `${cycleId}:${unitCode}`, progress.seq, { $set: progress });
+      if (event) {
+        await appendAuditEvent(
+          AuditEvent,
+          `unit:${cycleId}:${unitCode}#${progress.seq}`,
+          { entity: 'unit', entityId: `unit:${cycleId}:${unitCode}`, cycleId, unitCode },
+          event,
+        );
+      }
+      const { team, ...rest } = progress;
+      return upsertNewer(
+        UnitProgress,
+        `${cycleId}:${unitCode}`,
+        progress.seq,
+        team ? { $set: { ...rest, team } } : { $set: rest },
+      );
     },
 
     /**
@@ -58,23 +93,11 @@ export function createActivities(deps: ActivityDeps) {
     async recordTask(input: { view: TaskView; seq: number; stage: string; area?: string; event?: TaskEvent }) {
       const { view, seq, event } = input;
       if (event) {
-        await AuditEvent.updateOne(
-          { _id: `${view.taskId}#${seq}` },
-          {
-            $setOnInsert: {
-              entity: 'task',
-              entityId: view.taskId,
-              cycleId: view.cycleId,
-              unitCode: view.unitCode,
-              type: event.type,
-              by: event.by,
-              at: new Date(event.at),
-              from: event.from,
-              to: event.to,
-              ...(event.note ? { note: event.note } : {}),
-            },
-          },
-          { upsert: true },
+        await appendAuditEvent(
+          AuditEvent,
+          `${view.taskId}#${seq}`,
+          { entity: 'task', entityId: view.taskId, cycleId: view.cycleId, unitCode: view.unitCode },
+          event,
         );
       }
       const fields = {
@@ -104,14 +127,37 @@ export function createActivities(deps: ActivityDeps) {
       );
     },
 
-    /** One email per recipient, each deduped by task, seq, kind and person. */
+    /**
+     * One email per recipient, each deduped by task, seq, kind and person. A reminder to someone who chose the daily
+     * digest is queued for the digest instead, under the same key.
+     */
     async notifyTask(notification: TaskNotification): Promise<NotificationOutcome[]> {
       const { task } = notification;
+      const zone = notification.zone ?? 'WIB';
+      const digestFor = new Set((notification.digestRecipients ?? []).map((email) => email.toLowerCase()));
+      const link = `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`;
+      const dueText = formatInstant(task.due, zone);
       const outcomes: NotificationOutcome[] = [];
       for (const recipient of notification.recipients) {
+        const dedupeKey = `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`;
+        if (notification.kind === 'task-reminder' && digestFor.has(recipient.email.toLowerCase())) {
+          await digest.queueDigestItem({
+            dedupeKey,
+            cycleId: task.cycleId,
+            personId: recipient.personId,
+            to: recipient.email,
+            name: recipient.name,
+            kind: notification.kind,
+            subject: `${task.title} (${task.unitCode}): tenggat ${dueText}`,
+            taskId: task.taskId,
+            link,
+            queuedAt: notification.at ?? new Date().toISOString(),
+          });
+          continue;
+        }
         outcomes.push(
-          await sendNotification({
-            dedupeKey: `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`,
+          await send({
+            dedupeKey,
             template: notification.kind,
             to: recipient.email,
             data: {
@@ -121,12 +167,12 @@ export function createActivities(deps: ActivityDeps) {
               deadline: notification.deadline ?? null,
               task: {
                 ...task,
-                stageLabel: stageLabels[task.stage as keyof typeof stageLabels] ?? task.stage,
-                dueText: dueFormat.format(new Date(task.due)),
+                stageLabel: stageLabels[task.stage as StageCode] ?? task.stage,
+                dueText,
                 statusLabel: taskStatusLabels[task.status],
                 documents: task.evidenceRequired ? task.requiredDocuments : [],
               },
-              link: `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`,
+              link,
             },
           }),
         );
@@ -134,17 +180,124 @@ export function createActivities(deps: ActivityDeps) {
       return outcomes;
     },
 
-    async notifyCycleLaunched(cycle: CycleDefinition): Promise<NotificationOutcome> {
-      return sendNotification({
+    async notifyCycleLaunched(cycle: Pick<CycleWorkflowInput, 'id' | 'name' | 'year' | 'units' | 'launchedBy'>) {
+      return send({
         dedupeKey: `cycle-launched:${cycle.id}`,
         template: 'cycle-launched',
         to: cycle.launchedBy.email,
         data: {
           recipient: cycle.launchedBy,
           cycle,
-          link: `${deps.publicUrl}/api/v1/cycles/${encodeURIComponent(cycle.id)}`,
+          link: `${deps.publicUrl}/siklus/${encodeURIComponent(cycle.id)}`,
         },
       });
+    },
+
+    /** Tells Bagian Organisasi a stage's window closed, with each late unit's count of unfinished tasks. */
+    async announceStageClosed(input: {
+      cycleId: string;
+      cycleName: string;
+      stage: StageCode;
+      window: StageWindow;
+      zone: IndonesianZone;
+      lateUnits: { code: string; name: string }[];
+      recipients: TaskPerson[];
+    }): Promise<NotificationOutcome[]> {
+      const unfinished = taskStatuses.filter((status) => status !== 'approved' && status !== 'cancelled');
+      const lateUnits = [];
+      for (const unit of input.lateUnits) {
+        const openTasks = await Task.countDocuments({
+          cycleId: input.cycleId,
+          unitCode: unit.code,
+          stage: input.stage,
+          status: { $in: unfinished },
+        });
+        lateUnits.push({ ...unit, openTasks });
+      }
+      return lifecycle.notifyStageClosed({ ...input, lateUnits });
+    },
+
+    /**
+     * Reviews one monev period: each unit's share of approved required tasks against the share the plan expects by
+     * now. The first review of a period is kept (a retry re-reads it rather than recounting), so the email and the
+     * stored verdict agree. Bagian Organisasi hears of lagging units.
+     */
+    async reviewMonevPeriod(input: {
+      cycleId: string;
+      cycleName: string;
+      period: { key: string; label: string; due: string };
+      expectedShare: number;
+      requiredKeys: string[];
+      units: string[];
+      recipients: TaskPerson[];
+    }): Promise<{ lagging: string[] }> {
+      const id = `${input.cycleId}:${input.period.key}`;
+      let review = await MonevReview.findById(id).lean();
+      if (!review) {
+        const samples = [];
+        for (const unitCode of input.units) {
+          const progress = await UnitProgress.findById(`${input.cycleId}:${unitCode}`).lean();
+          if (progress && progress.status === 'withdrawn') continue;
+          const approved = await Task.countDocuments({
+            cycleId: input.cycleId,
+            unitCode,
+            status: 'approved',
+            templateKey: { $in: input.requiredKeys },
+          });
+          samples.push({
+            unitCode,
+            unitName: progress?.unitName ?? unitCode,
+            planned: input.requiredKeys.length,
+            approved,
+          });
+        }
+        const lagging = laggingUnits(samples, input.expectedShare);
+        await MonevReview.updateOne(
+          { _id: id },
+          {
+            $setOnInsert: {
+              cycleId: input.cycleId,
+              periodKey: input.period.key,
+              label: input.period.label,
+              at: new Date(input.period.due),
+              expectedShare: input.expectedShare,
+              units: samples,
+              lagging,
+            },
+          },
+          { upsert: true },
+        );
+        review = await MonevReview.findById(id).lean();
+        if (!review) throw new Error(`monev review ${id} vanished after it was written`);
+        await appendAuditEvent(
+          AuditEvent,
+          `monev:${id}`,
+          { entity: 'monev', entityId: `monev:${input.cycleId}`, cycleId: input.cycleId },
+          {
+            type: 'monev_reviewed',
+            by: 'sistem',
+            at: input.period.due,
+            note: `${input.period.label}: ${review.lagging.length} unit tertinggal`,
+          },
+        );
+      }
+      if (review.lagging.length > 0) {
+        await lifecycle.notifyMonevLagging({
+          cycleId: input.cycleId,
+          cycleName: input.cycleName,
+          period: { key: input.period.key, label: input.period.label },
+          expectedShare: review.expectedShare,
+          // People count tasks, not shares: "kurang 3 tugas" from the expected share of the unit's plan.
+          lagging: review.lagging.map((unit) => {
+            const sample = review.units.find((u) => u.unitCode === unit.unitCode);
+            const planned = sample?.planned ?? 0;
+            const shortfall = Math.max(1, Math.ceil(unit.expected * planned - 1e-9) - (sample?.approved ?? 0));
+            return { ...unit, shortfall };
+          }),
+          recipients: input.recipients,
+        });
+      }
+      return { lagging: review.lagging.map((unit) => unit.unitCode) };
     },
   };
 }
@@ -172,11 +325,10 @@ export interface TaskNotification {
   note?: string;
   /** For reminders and escalations: which step of the policy this is. */
   deadline?: PlannedNotification;
+  /** The instansi's zone, for dates in the email. @default WIB */
+  zone?: IndonesianZone;
+  /** People (emails) whose reminders go into their daily digest instead. */
+  digestRecipients?: string[];
+  /** When it happened on the cycle's clock (ISO): a digest item's queue time. */
+  at?: string;
 }
-
-/** Dates in emails are read by people in the instansi's zone (WIB by default until units carry their own). */
-const dueFormat = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  dateStyle: 'full',
-  timeStyle: 'short',
-});

@@ -6,7 +6,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
  */
 export interface AuditEventDocument {
   _id: string;
-  entity: 'cycle' | 'unit' | 'task';
+  entity: 'cycle' | 'unit' | 'task' | 'monev';
   entityId: string;
   cycleId: string;
   unitCode?: string;
@@ -21,7 +21,7 @@ export interface AuditEventDocument {
 const auditEventSchema = new Schema<AuditEventDocument>(
   {
     _id: { type: String, required: true },
-    entity: { type: String, enum: ['cycle', 'unit', 'task'], required: true },
+    entity: { type: String, enum: ['cycle', 'unit', 'task', 'monev'], required: true },
     entityId: { type: String, required: true },
     cycleId: { type: String, required: true },
     unitCode: String,

@@ -1,6 +1,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { cycleModel, type CycleModel } from './cycle.model';
+import { digestItemModel, type DigestItemModel } from './digest-item.model';
+import { monevReviewModel, type MonevReviewModel } from './monev-review.model';
 import { notificationModel, type NotificationModel } from './notification.model';
 import { taskModel, type TaskModel } from './task.model';
 import { unitProgressModel, type UnitProgressModel } from './unit-progress.model';
@@ -11,6 +13,8 @@ export interface Models {
   Task: TaskModel;
   AuditEvent: AuditEventModel;
   UnitProgress: UnitProgressModel;
+  MonevReview: MonevReviewModel;
+  DigestItem: DigestItemModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -20,6 +24,8 @@ export function createModels(connection: Connection): Models {
     Task: taskModel(connection),
     AuditEvent: auditEventModel(connection),
     UnitProgress: unitProgressModel(connection),
+    MonevReview: monevReviewModel(connection),
+    DigestItem: digestItemModel(connection),
   };
 }
 
