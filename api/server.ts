@@ -18,7 +18,13 @@ async function main(): Promise<void> {
 
   const app = createApp({
     log,
-    cycles: new CycleService({ temporal, taskQueue: config.temporal.taskQueue, Cycle: models.Cycle }),
+    cycles: new CycleService({
+      temporal,
+      taskQueue: config.temporal.taskQueue,
+      Cycle: models.Cycle,
+      Task: models.Task,
+      allowCompressedClock: config.env !== 'production',
+    }),
     readiness: { temporal: temporalCheck(temporalConnection), mongodb: mongoCheck(mongo) },
   });
   const server = app.listen(config.http.port, config.http.host, () => {

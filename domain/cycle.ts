@@ -18,11 +18,17 @@ export interface Person {
   email: string;
 }
 
+/** A unit taking part in a cycle, with its head (pimpinan), who answers for the unit's first tasks. */
+export interface CycleUnit extends UnitRef {
+  head: Person;
+}
+
 export interface CycleDefinition {
   id: string;
   name: string;
   year: number;
-  units: UnitRef[];
+  units: CycleUnit[];
+  /** The Bagian Organisasi officer who launched the cycle: steers it and hears of what slips. */
   launchedBy: Person;
 }
 

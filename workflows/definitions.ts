@@ -2,15 +2,18 @@
  * What the API and the worker both need to know about the workflows: names, ids, argument and message types.
  * The API imports this module only, never the workflow implementations.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { TaskCatalogue, TaskTemplate } from '../domain/catalogue';
-import type { CycleDefinition, CycleStatus, UnitRef } from '../domain/cycle';
+import type { CycleDefinition, CycleStatus, CycleUnit, Person, UnitRef } from '../domain/cycle';
 import type { Holiday, IndonesianZone } from '../domain/calendar';
 import type { ClockCompression } from '../domain/clock';
 import type { ReminderPolicy } from '../domain/reminder-policy';
 import type { RoleCode } from '../domain/roles';
-import type { CycleTimeline, StageCode } from '../domain/stages';
-import type { Actor, EvidenceRef, TaskState, TaskStatus } from '../domain/task';
+import type { MonevCadence } from '../domain/monev';
+import type { CycleTimeline, StageCode, StageWindow } from '../domain/stages';
+import type { TeamSubmission } from '../domain/team';
+import type { Participant } from '../domain/people';
+import type { EvidenceRef, TaskState, TaskStatus } from '../domain/task';
 
 /** Default task queue; config's TEMPORAL_TASK_QUEUE overrides it. */
 export const defaultTaskQueue = 'zi-orchestrator';
@@ -20,14 +23,72 @@ export const cycleWorkflowType = 'cycleWorkflow';
 /** The business id is the workflow id, so a cycle can never be started twice. */
 export const cycleWorkflowId = (cycleId: string): string => `siklus:${cycleId}`;
 
-export type CycleWorkflowInput = CycleDefinition;
+/** Everything a cycle runs on, fixed at launch (timeline and units may change later through admin messages). */
+export interface CycleWorkflowInput extends CycleDefinition {
+  timeline: CycleTimeline;
+  /** The exact catalogue of the cycle: the default one with the launch's overrides applied. */
+  catalogue: TaskCatalogue;
+  /** Zone, holidays and reminder policy of the instansi (and a compressed clock for rehearsals). */
+  schedule: TaskSchedule;
+  /** TPI (Inspektorat) people: penilai of every unit. */
+  assessors: Person[];
+  /** @default monthly */
+  monev?: MonevCadence;
+}
+
+export type CycleUnitStatus = 'active' | 'withdrawn' | 'finished';
+
+export interface CycleStageView {
+  window: StageWindow;
+  status: 'scheduled' | 'open' | 'closed';
+  /** Units still working on the stage when its window closed. */
+  lateUnits: string[];
+}
 
 export interface CycleWorkflowState {
   cycleId: string;
   status: CycleStatus;
+  stages: Record<StageCode, CycleStageView>;
+  units: (CycleUnit & { status: CycleUnitStatus; stage: StageCode | 'selesai' })[];
 }
 
 export const cycleStateQuery = defineQuery<CycleWorkflowState>('cycleState');
+
+/** From a unit to its cycle: where it stands now (sent on every stage change). */
+export const unitReportSignal =
+  defineSignal<[{ unitCode: string; stage: StageCode | 'selesai'; status: CycleUnitStatus }]>('unitReport');
+
+/** Who steers a cycle: Bagian Organisasi (validated by the cycle, which holds no accounts yet). */
+export type Steering = { actor: TaskPerson; reason: string };
+
+export interface AdvanceCycle extends Steering {
+  /** The stage to open now instead of on its date; it must be the next one not yet open. */
+  stage: StageCode;
+}
+export interface AdvanceUnit extends Steering {
+  unitCode: string;
+  /** The stage the unit is to leave; its unfinished tasks are cancelled. Guards against a double click. */
+  stage: StageCode;
+}
+export interface ExtendStageDue extends Steering {
+  stage: StageCode;
+  /** New due date, `YYYY-MM-DD`, later than the current one. */
+  due: string;
+}
+export interface AddUnit extends Omit<Steering, 'reason'> {
+  unit: CycleUnit;
+}
+export interface WithdrawUnit extends Steering {
+  unitCode: string;
+}
+export type CancelCycle = Steering;
+
+export const advanceCycleUpdate = defineUpdate<CycleWorkflowState, [AdvanceCycle]>('advanceCycle');
+export const advanceUnitUpdate = defineUpdate<CycleWorkflowState, [AdvanceUnit]>('advanceUnit');
+export const extendStageDueUpdate = defineUpdate<CycleWorkflowState, [ExtendStageDue]>('extendStageDue');
+export const addUnitUpdate = defineUpdate<CycleWorkflowState, [AddUnit]>('addUnit');
+export const withdrawUnitUpdate = defineUpdate<CycleWorkflowState, [WithdrawUnit]>('withdrawUnit');
+export const cancelCycleUpdate = defineUpdate<CycleWorkflowState, [CancelCycle]>('cancelCycle');
 
 // ---- Task (tugas): one rencana-aksi task of one unit in one cycle ----
 
@@ -38,10 +99,7 @@ export const taskWorkflowId = (cycleId: string, unitCode: string, templateKey: s
   `tugas:${cycleId}:${unitCode}:${templateKey}`;
 
 /** A person as the task needs them: to decide (roles in the unit) and to write to. */
-export interface TaskPerson extends Actor {
-  name: string;
-  email: string;
-}
+export type TaskPerson = Participant;
 
 export interface TaskWorkflowInput {
   cycleId: string;
@@ -61,6 +119,8 @@ export interface TaskWorkflowInput {
 
 export interface TaskSchedule {
   zone?: IndonesianZone;
+  /** People (emails) who chose one morning digest instead of single reminders. */
+  digestRecipients?: string[];
   holidays?: Holiday[];
   policy?: ReminderPolicy;
   /** A compressed clock for rehearsals and tests; real time when absent. */
@@ -85,6 +145,8 @@ export interface SubmitTask {
   actor: TaskPerson;
   evidence: EvidenceRef[];
   note?: string;
+  /** Only for the team task (`submit_tim_kerja`): the Tim Kerja the pimpinan proposes. */
+  team?: TeamSubmission;
 }
 export interface ReviewTask {
   actor: TaskPerson;
@@ -115,6 +177,15 @@ export const extendTaskDueUpdate = defineUpdate<TaskView, [ExtendTaskDue]>('exte
 export const cancelTaskUpdate = defineUpdate<TaskView, [CancelTask]>('cancelTask');
 export const taskStateQuery = defineQuery<TaskView>('taskState');
 
+/**
+ * What a unit workflow tells its tasks (workflows cannot send updates): cancel, or move the due date with the
+ * stage. Decided by the same domain rules as the updates; a refused command changes nothing.
+ */
+export type SteerTask =
+  | { type: 'cancel'; actor: TaskPerson; reason: string }
+  | { type: 'extend_due'; actor: TaskPerson; due: string; reason: string };
+export const steerTaskSignal = defineSignal<[SteerTask]>('steerTask');
+
 // ---- Unit: one unit kerja's way through the six stages of one cycle ----
 
 export const unitWorkflowType = 'unitWorkflow';
@@ -123,23 +194,84 @@ export const unitWorkflowId = (cycleId: string, unitCode: string): string => `un
 
 export interface UnitWorkflowInput {
   cycleId: string;
+  cycleName?: string;
   unit: UnitRef;
   /** The exact catalogue the cycle was launched with (overrides applied). */
   catalogue: TaskCatalogue;
   timeline: CycleTimeline;
-  /** People of the unit (and Bagian Organisasi) by role: assignees, reviewers and escalation contacts of its tasks. */
+  /**
+   * People known at launch by role: the unit's pimpinan, Bagian Organisasi, TPI. Team roles (ketua and anggota
+   * tim) come from the approved team task when the catalogue has one.
+   */
   team: Partial<Record<RoleCode, TaskPerson[]>>;
   schedule?: TaskSchedule;
 }
 
+export type UnitStatus = 'active' | 'withdrawn' | 'finished';
+
 export interface UnitView {
   cycleId: string;
   unitCode: string;
+  status: UnitStatus;
   /** The stage the unit works in, or `selesai` after the last one. */
   stage: StageCode | 'selesai';
   completedStages: StageCode[];
+  /** Stages whose window closed before the unit finished them. */
+  lateStages: StageCode[];
   /** Template key → the task's status, for every task started so far. */
   tasks: Record<string, TaskStatus>;
+  /** The approved Tim Kerja, once there is one. */
+  team?: TeamSubmission;
 }
 
 export const unitStateQuery = defineQuery<UnitView>('unitState');
+
+/** From the cycle: a stage opens now (Bagian Organisasi advanced the cycle). */
+export const openStageSignal = defineSignal<[{ stage: StageCode }]>('openStage');
+/** From the cycle: a stage's window moved; tasks of the stage follow the new due date. */
+export const stageWindowSignal = defineSignal<[{ stage: StageCode; window: StageWindow } & Steering]>('stageWindow');
+/** From the cycle: a stage's window closed; a unit still in it is late. */
+export const stageClosedSignal = defineSignal<[{ stage: StageCode }]>('stageClosed');
+/** From the cycle: leave `stage` now, cancelling its unfinished tasks. */
+export const advanceStageSignal = defineSignal<[{ stage: StageCode } & Steering]>('advanceStage');
+/** From the cycle: the unit leaves the cycle; every unfinished task is cancelled. */
+export const withdrawSignal = defineSignal<[Steering]>('withdraw');
+/** From monev: this period's progress report task. */
+export const progressReportSignal = defineSignal<[{ key: string; label: string; due: string }]>('progressReport');
+
+// ---- Monev and digest: the cycle's long-lived loops, each in its own workflow that continues as new ----
+
+export const monevWorkflowType = 'monevWorkflow';
+export const monevWorkflowId = (cycleId: string): string => `monev:${cycleId}`;
+
+export interface MonevWorkflowInput {
+  cycleId: string;
+  cycleName: string;
+  cadence: MonevCadence;
+  catalogue: TaskCatalogue;
+  timeline: CycleTimeline;
+  /** Codes of the units monev asks; the cycle signals changes. */
+  units: string[];
+  /** Bagian Organisasi: told of lagging units. */
+  recipients: TaskPerson[];
+  schedule?: TaskSchedule;
+  /** Periods already done by earlier runs (continue-as-new). */
+  done?: number;
+}
+
+export const monevUnitsSignal = defineSignal<[{ units: string[] }]>('monevUnits');
+/** The cycle's timeline changed (a stage was extended): periods and the expected share follow it. */
+export const monevTimelineSignal = defineSignal<[{ timeline: CycleTimeline }]>('monevTimeline');
+
+export const digestWorkflowType = 'digestWorkflow';
+export const digestWorkflowId = (cycleId: string): string => `digest:${cycleId}`;
+
+export interface DigestWorkflowInput {
+  cycleId: string;
+  cycleName: string;
+  /** People who chose the digest (the cycle's `schedule.digestRecipients`, resolved to names). */
+  recipients: TaskPerson[];
+  schedule?: TaskSchedule;
+  /** The last day a digest went out (continue-as-new carries it). */
+  lastDay?: string;
+}

@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { teamTaskKey } from '../domain/team';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities, TaskNotificationKind } from '../activities';
 import { createWorkingCalendar } from '../domain/calendar';
@@ -27,6 +28,7 @@ import {
   extendTaskDueUpdate,
   reassignTaskUpdate,
   reviewTaskUpdate,
+  steerTaskSignal,
   submitTaskUpdate,
   taskStateQuery,
   type TaskPerson,
@@ -68,6 +70,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     evidenceRequired: template.evidence.required,
     requiredDocuments: template.evidence.documents,
     due: input.due,
+    collectsTeam: template.key === teamTaskKey,
   });
   let assignees = input.assignees;
   let seq = 1;
@@ -124,7 +127,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
   );
   onUpdate(
     submitTaskUpdate,
-    (a) => ({ type: 'submit', actor: a.actor, evidence: a.evidence, note: a.note }),
+    (a) => ({ type: 'submit', actor: a.actor, evidence: a.evidence, note: a.note, team: a.team }),
     (a) => ({ kind: 'task-submitted', recipients: input.reviewers, actor: a.actor, note: a.note }),
   );
   onUpdate(
@@ -155,6 +158,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     (a) => ({ type: 'cancel', actor: a.actor, reason: a.reason }),
     () => undefined,
   );
+
+  // The unit steers its tasks by signal (a workflow cannot send updates): same rules, and a refusal changes nothing.
+  setHandler(steerTaskSignal, (command) => {
+    const decision = decideTask(state, command, clock.now(Date.now()).toISOString());
+    if (!decision.ok) return;
+    state = decision.state;
+    effects.push({ seq: ++seq, event: decision.event });
+  });
 
   const deadlineRecipients = (planned: PlannedNotification): TaskPerson[] => {
     if (planned.recipientRole !== 'assignee') return input.escalationContacts?.[planned.recipientRole] ?? [];
@@ -220,6 +231,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
         ...effect.notify,
         seq: effect.seq,
         task: { ...view(), unitName: input.unit.name, description: template.description, stage: template.stage },
+        zone: input.schedule?.zone,
+        digestRecipients: input.schedule?.digestRecipients,
+        at: clock.now(Date.now()).toISOString(),
       });
     }
   }

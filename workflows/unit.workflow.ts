@@ -1,14 +1,44 @@
-import { ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { createWorkingCalendar } from '../domain/calendar';
-import { tasksForStage, type TaskTemplate } from '../domain/catalogue';
-import { createLifecycleClock } from '../domain/clock';
-import { stageCodes, type StageCode } from '../domain/stages';
-import { taskDueInstant } from '../domain/task-due';
-import { persistenceActivity } from './activity-options';
 import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { AuditEntry } from '../activities/audit';
+import { createWorkingCalendar } from '../domain/calendar';
+import { requiredTasksForStage, tasksForStage, type TaskTemplate } from '../domain/catalogue';
+import { createLifecycleClock } from '../domain/clock';
+import { progressReportTemplate } from '../domain/progress-report';
+import { stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
+import { isTerminal } from '../domain/task';
+import { taskDueInstant } from '../domain/task-due';
+import {
+  assigneesFor,
+  coordinatedAreas,
+  teamRoles,
+  teamRoster,
+  teamTaskKey,
+  type TeamSubmission,
+} from '../domain/team';
+import { emailActivity, persistenceActivity } from './activity-options';
+import {
+  advanceStageSignal,
+  openStageSignal,
+  progressReportSignal,
+  stageClosedSignal,
+  stageWindowSignal,
+  steerTaskSignal,
   taskWorkflowId,
+  unitReportSignal,
   unitStateQuery,
+  withdrawSignal,
+  type Steering,
+  type TaskPerson,
   type TaskWorkflowInput,
   type UnitView,
   type UnitWorkflowInput,
@@ -16,84 +46,292 @@ import {
 import { taskWorkflow } from './task.workflow';
 
 const persistence = proxyActivities<Pick<Activities, 'saveUnitProgress'>>(persistenceActivity);
+const email =
+  proxyActivities<
+    Pick<Activities, 'notifyStageOpened' | 'notifyStageLate' | 'notifyTeamApproved' | 'notifyUnitWithdrawn'>
+  >(emailActivity);
 
 /**
- * One unit kerja through the six stages: as each stage opens (its window in the cycle timeline, on the instansi's
- * calendar) the unit's tasks of that stage start as child task workflows with their due dates; the unit moves on
- * when every required task of the stage is approved (or cancelled). Optional tasks are abandoned, not killed, when
- * the unit finishes: they keep running until someone completes or cancels them.
+ * One unit kerja through the six stages. As each stage opens (its window in the cycle timeline on the instansi's
+ * calendar, or earlier when Bagian Organisasi advances the cycle) the unit's tasks of that stage start as child task
+ * workflows with their due dates; the unit moves on when every required task of the stage is approved (or
+ * cancelled), or when Bagian Organisasi advances it. Tasks that need the Tim Kerja wait until the team task is
+ * approved; from then on team roles resolve to the people the pimpinan named. Optional tasks are abandoned, not
+ * killed, when the unit finishes: they keep running until someone completes or cancels them.
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
   const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
-  const calendar = createWorkingCalendar({ zone: input.schedule?.zone ?? 'WIB', holidays: input.schedule?.holidays });
-  const { team } = input;
+  const zone = input.schedule?.zone ?? 'WIB';
+  const calendar = createWorkingCalendar({ zone, holidays: input.schedule?.holidays });
+  const timeline: Record<StageCode, StageWindow> = { ...input.timeline };
+  const teamTemplate = input.catalogue.templates.find((template) => template.key === teamTaskKey);
+  const { unit } = input;
+  let roster = input.team;
+  let team: TeamSubmission | undefined;
   const state: UnitView = {
     cycleId: input.cycleId,
-    unitCode: input.unit.code,
+    unitCode: unit.code,
+    status: 'active',
     stage: stageCodes[0],
     completedStages: [],
+    lateStages: [],
     tasks: {},
   };
+  /** Started tasks: their template and current due instant, so a moved stage window can move them. */
+  const started = new Map<string, { template: TaskTemplate; due: string }>();
+  const openedEarly = new Set<StageCode>();
+  const advances: ({ stage: StageCode } & Steering)[] = [];
+  let withdrawal: Steering | undefined;
+  let approvedTeam: TeamSubmission | undefined;
+  const mailing: Promise<unknown>[] = [];
+  const nowIso = () => clock.now(Date.now()).toISOString();
   let seq = 0;
-  setHandler(unitStateQuery, () => state);
-  const save = () =>
+
+  const save = (event?: Omit<AuditEntry, 'at'>) =>
     persistence.saveUnitProgress({
-      cycleId: input.cycleId,
-      unitCode: input.unit.code,
-      unitName: input.unit.name,
-      stage: state.stage,
-      completedStages: [...state.completedStages],
-      tasks: { ...state.tasks },
-      seq: ++seq,
+      progress: {
+        cycleId: input.cycleId,
+        unitCode: unit.code,
+        unitName: unit.name,
+        status: state.status,
+        stage: state.stage,
+        completedStages: [...state.completedStages],
+        lateStages: [...state.lateStages],
+        tasks: { ...state.tasks },
+        ...(state.team ? { team: state.team } : {}),
+        seq: ++seq,
+      },
+      event: event ? { ...event, at: nowIso() } : undefined,
     });
 
-  const taskInput = (template: TaskTemplate, stage: StageCode): TaskWorkflowInput => ({
-    cycleId: input.cycleId,
-    unit: input.unit,
-    template,
-    due: taskDueInstant(template.due, input.timeline[stage], calendar).toISOString(),
-    assignees: team[template.assigneeRole] ?? [],
-    reviewers: team[template.reviewerRole] ?? [],
-    escalationContacts: {
-      ketua_tim: team.ketua_tim ?? [],
-      pimpinan: team.pimpinan ?? [],
-      admin_organisasi: team.admin_organisasi ?? [],
-    },
+  /** Tells the parent cycle where the unit stands; a unit started on its own (tests, tools) has none to tell. */
+  const reportToCycle = async () => {
+    const parent = workflowInfo().parent;
+    if (!parent) return;
+    await getExternalWorkflowHandle(parent.workflowId).signal(unitReportSignal, {
+      unitCode: unit.code,
+      stage: state.stage,
+      status: state.status,
+    });
+  };
+
+  const contacts = (): TaskPerson[] => [...(roster.pimpinan ?? []), ...(roster.ketua_tim ?? [])];
+  const childClock = () =>
     // A child starts its own clock: hand it the time the unit's clock shows now, so compressed time runs on.
-    schedule: input.schedule?.clock
-      ? { ...input.schedule, clock: { ...input.schedule.clock, origin: clock.now(Date.now()).toISOString() } }
-      : input.schedule,
+    input.schedule?.clock
+      ? { ...input.schedule, clock: { ...input.schedule.clock, origin: nowIso() } }
+      : input.schedule;
+
+  const startTask = async (template: TaskTemplate, due: string, required: boolean): Promise<void> => {
+    if (state.tasks[template.key] !== undefined) return;
+    state.tasks[template.key] = 'open';
+    started.set(template.key, { template, due });
+    const taskInput: TaskWorkflowInput = {
+      cycleId: input.cycleId,
+      unit,
+      template,
+      due,
+      assignees: assigneesFor(template, roster, team),
+      reviewers: roster[template.reviewerRole] ?? [],
+      escalationContacts: {
+        ketua_tim: roster.ketua_tim ?? [],
+        pimpinan: roster.pimpinan ?? [],
+        admin_organisasi: roster.admin_organisasi ?? [],
+      },
+      schedule: childClock(),
+    };
+    const child = await startChild(taskWorkflow, {
+      workflowId: taskWorkflowId(input.cycleId, unit.code, template.key),
+      args: [taskInput],
+      parentClosePolicy: required ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
+    });
+    // Outcomes land in state as they come; the main loop waits on state, never on a particular child.
+    child.result().then(
+      (final) => {
+        state.tasks[template.key] = final.status;
+        if (template.key === teamTaskKey && final.status === 'approved' && final.team) approvedTeam = final.team;
+      },
+      () => {
+        state.tasks[template.key] = 'cancelled';
+      },
+    );
+  };
+
+  const steerUnfinished = async (keys: Iterable<string>, steering: Steering) => {
+    for (const key of keys) {
+      const status = state.tasks[key];
+      if (status === undefined || isTerminal(status)) continue;
+      await getExternalWorkflowHandle(taskWorkflowId(input.cycleId, unit.code, key))
+        .signal(steerTaskSignal, { type: 'cancel', actor: steering.actor, reason: steering.reason })
+        // A task that ended meanwhile has nothing left to cancel.
+        .catch(() => undefined);
+    }
+  };
+
+  const teamResolved = () =>
+    team !== undefined || !teamTemplate || isTerminal(state.tasks[teamTaskKey] ?? 'open') === true;
+  /** A task for team roles waits for the team, unless the team task comes only in a later stage. */
+  const waitsForTeam = (template: TaskTemplate, stage: StageCode) =>
+    teamTemplate !== undefined &&
+    template.key !== teamTaskKey &&
+    stageIndex(teamTemplate.stage) <= stageIndex(stage) &&
+    [template.assigneeRole, template.reviewerRole].some((role) => (teamRoles as readonly string[]).includes(role)) &&
+    !teamResolved();
+
+  const adoptTeam = async (submitted: TeamSubmission) => {
+    team = submitted;
+    state.team = submitted;
+    roster = teamRoster(submitted, input.team);
+    await save({ type: 'team_approved', by: 'sistem', note: `${submitted.members.length} anggota` });
+    const members = submitted.members.map((member) => ({
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      coordinatorOf: coordinatedAreas(submitted, member.email),
+    }));
+    const recipients = [...(roster.pimpinan ?? []), ...(roster.ketua_tim ?? []), ...(roster.anggota_tim ?? [])];
+    mailing.push(
+      email.notifyTeamApproved({ cycleId: input.cycleId, cycleName: input.cycleName ?? '', unit, members, recipients }),
+    );
+  };
+
+  setHandler(unitStateQuery, () => state);
+  setHandler(openStageSignal, ({ stage }) => {
+    openedEarly.add(stage);
+  });
+  setHandler(advanceStageSignal, (request) => {
+    advances.push(request);
+  });
+  setHandler(withdrawSignal, (request) => {
+    withdrawal ??= request;
+  });
+  setHandler(stageWindowSignal, async ({ stage, window, actor, reason }) => {
+    timeline[stage] = window;
+    for (const [key, task] of started) {
+      if (task.template.stage !== stage || isTerminal(state.tasks[key] ?? 'open')) continue;
+      const due = taskDueInstant(task.template.due, window, calendar).toISOString();
+      if (Date.parse(due) <= Date.parse(task.due)) continue;
+      task.due = due;
+      await getExternalWorkflowHandle(taskWorkflowId(input.cycleId, unit.code, key))
+        .signal(steerTaskSignal, { type: 'extend_due', actor, due, reason })
+        .catch(() => undefined);
+    }
+  });
+  setHandler(stageClosedSignal, async ({ stage }) => {
+    if (state.status !== 'active' || state.completedStages.includes(stage) || state.lateStages.includes(stage)) return;
+    state.lateStages.push(stage);
+    await save({ type: 'stage_late', by: 'sistem', to: stage });
+    const openTasks = [...started.values()]
+      .filter(({ template }) => template.stage === stage && !isTerminal(state.tasks[template.key] ?? 'open'))
+      .map(({ template, due }) => ({ title: template.title, due }));
+    mailing.push(
+      email.notifyStageLate({
+        cycleId: input.cycleId,
+        cycleName: input.cycleName ?? '',
+        unit,
+        stage,
+        window: timeline[stage],
+        zone,
+        openTasks,
+        recipients: contacts(),
+      }),
+    );
+  });
+  setHandler(progressReportSignal, async (period) => {
+    if (state.status !== 'active') return;
+    await startTask(progressReportTemplate(period), period.due, false);
   });
 
   for (const stage of stageCodes) {
     state.stage = stage;
-    const opensAt = calendar.atLocalTime(input.timeline[stage].opens, '00:00');
+    await reportToCycle();
+    const opensAt = calendar.atLocalTime(timeline[stage].opens, '00:00');
     const wait = clock.delayUntil(opensAt, Date.now());
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await condition(() => openedEarly.has(stage) || withdrawal !== undefined, wait);
+    if (withdrawal) break;
 
     const templates = tasksForStage(input.catalogue, stage);
-    const children = await Promise.all(
-      templates.map((template) =>
-        startChild(taskWorkflow, {
-          workflowId: taskWorkflowId(input.cycleId, input.unit.code, template.key),
-          args: [taskInput(template, stage)],
-          parentClosePolicy: template.required ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
-        }),
-      ),
-    );
-    for (const template of templates) state.tasks[template.key] = 'open';
-    await save();
-
-    const outcomes = children.map((child, index) =>
-      child.result().then((final) => {
-        state.tasks[templates[index]!.key] = final.status;
+    let waiting = templates.filter((template) => waitsForTeam(template, stage));
+    for (const template of templates) {
+      if (waiting.includes(template)) continue;
+      await startTask(
+        template,
+        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
+        template.required,
+      );
+    }
+    await save({ type: 'stage_opened', by: 'sistem', to: stage });
+    mailing.push(
+      email.notifyStageOpened({
+        cycleId: input.cycleId,
+        cycleName: input.cycleName ?? '',
+        unit,
+        stage,
+        window: timeline[stage],
+        zone,
+        tasks: templates
+          .filter((template) => started.has(template.key))
+          .map((template) => ({ title: template.title, due: started.get(template.key)!.due })),
+        recipients: contacts(),
       }),
     );
-    await Promise.all(outcomes.filter((_, index) => templates[index]!.required));
+
+    const required = requiredTasksForStage(input.catalogue, stage);
+    const stageDone = () => required.every((template) => isTerminal(state.tasks[template.key] ?? 'open'));
+    const advanced = () => advances.some((request) => request.stage === stage);
+    for (;;) {
+      await condition(
+        () =>
+          stageDone() ||
+          advanced() ||
+          withdrawal !== undefined ||
+          (approvedTeam !== undefined && team === undefined) ||
+          (waiting.length > 0 && teamResolved()),
+      );
+      if (approvedTeam !== undefined && team === undefined) await adoptTeam(approvedTeam);
+      if (waiting.length > 0 && teamResolved()) {
+        const ready = waiting;
+        waiting = [];
+        for (const template of ready) {
+          const due = taskDueInstant(template.due, timeline[stage], calendar).toISOString();
+          await startTask(template, due, template.required);
+        }
+      }
+      if (withdrawal || advanced() || stageDone()) break;
+    }
+    if (withdrawal) break;
+    if (!stageDone()) {
+      const request = advances.find((r) => r.stage === stage)!;
+      await steerUnfinished(
+        templates.map((template) => template.key),
+        request,
+      );
+      await save({ type: 'stage_advanced', by: request.actor.personId, from: stage, note: request.reason });
+    }
     state.completedStages.push(stage);
-    await save();
+    await save({ type: 'stage_completed', by: 'sistem', from: stage });
   }
-  state.stage = 'selesai';
-  await save();
+
+  if (withdrawal) {
+    await steerUnfinished(Object.keys(state.tasks), withdrawal);
+    state.status = 'withdrawn';
+    await save({ type: 'unit_withdrawn', by: withdrawal.actor.personId, note: withdrawal.reason });
+    mailing.push(
+      email.notifyUnitWithdrawn({
+        cycleId: input.cycleId,
+        cycleName: input.cycleName ?? '',
+        unit,
+        reason: withdrawal.reason,
+        recipients: contacts(),
+      }),
+    );
+  } else {
+    state.stage = 'selesai';
+    state.status = 'finished';
+    await save({ type: 'unit_finished', by: 'sistem', to: 'selesai' });
+  }
+  await reportToCycle();
+  await Promise.all(mailing);
+  await condition(allHandlersFinished);
   return state;
 }

@@ -1,10 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CycleModel } from '../../activities/models/cycle.model';
+import type { TaskModel } from '../../activities/models/task.model';
 import type { CycleStatus } from '../../domain/cycle';
-import { cycleWorkflowId, cycleWorkflowType, type CycleWorkflowInput } from '../../workflows/definitions';
-import { notFound } from '../problem';
-import type { LaunchCycleBody } from './cycle.schemas';
+import { participantOf } from '../../domain/people';
+import {
+  addUnitUpdate,
+  advanceCycleUpdate,
+  advanceUnitUpdate,
+  cancelCycleUpdate,
+  cycleWorkflowId,
+  cycleWorkflowType,
+  extendStageDueUpdate,
+  withdrawUnitUpdate,
+  type CycleStageView,
+  type CycleWorkflowInput,
+  type CycleWorkflowState,
+} from '../../workflows/definitions';
+import { HttpProblem, notFound } from '../problem';
+import { cycleLaunchInput } from './cycle-launch';
+import type { LaunchCycleBody, SteerCycleBody } from './cycle.schemas';
 
 export interface CycleView {
   id: string;
@@ -12,29 +28,53 @@ export interface CycleView {
   name: string;
   year: number;
   status: CycleStatus;
-  units: { code: string; name: string }[];
+  units: { code: string; name: string; status?: string; stage?: string }[];
   launchedBy: { name: string; email: string };
+  stages?: Record<string, CycleStageView>;
+  catalogueVersion?: string;
   createdAt?: string;
   updatedAt?: string;
 }
 
+/** What Bagian Organisasi can do to a running cycle; each is one validated update of the cycle workflow. */
+export type SteeringAction =
+  | { kind: 'advance'; stage: string }
+  | { kind: 'advance-unit'; unitCode: string; stage: string }
+  | { kind: 'extend-stage'; stage: string; due: string }
+  | { kind: 'add-unit'; unit: CycleWorkflowInput['units'][number] }
+  | { kind: 'withdraw-unit'; unitCode: string }
+  | { kind: 'cancel' };
+
 /** Business rules of cycles; talks to Temporal (process) and MongoDB (read model). */
 export class CycleService {
   constructor(
-    private readonly deps: { temporal: Client; taskQueue: string; Cycle: CycleModel; newId?: (year: number) => string },
+    private readonly deps: {
+      temporal: Client;
+      taskQueue: string;
+      Cycle: CycleModel;
+      Task: TaskModel;
+      /** Compressed clocks are for rehearsals and tests, never for a real instansi's year. */
+      allowCompressedClock: boolean;
+      newId?: (year: number) => string;
+    },
   ) {}
 
   async launch(body: LaunchCycleBody): Promise<CycleView> {
+    if (body.clock && !this.deps.allowCompressedClock) {
+      throw new HttpProblem(400, 'Permintaan tidak valid', 'body.clock: jam dipercepat hanya untuk gladi dan uji', {
+        errors: [{ field: 'body.clock', message: 'jam dipercepat hanya untuk gladi dan uji' }],
+      });
+    }
     const id = (this.deps.newId ?? newCycleId)(body.year);
-    const input: CycleWorkflowInput = { id, ...body };
+    const input = cycleLaunchInput(id, body);
     await this.deps.temporal.workflow.start(cycleWorkflowType, {
       workflowId: cycleWorkflowId(id),
       taskQueue: this.deps.taskQueue,
       args: [input],
       // The memo lets a read before the first write to MongoDB still show the cycle.
-      memo: { cycle: input },
+      memo: { cycle: { id, name: input.name, year: input.year, units: input.units, launchedBy: input.launchedBy } },
     });
-    return { ...input, workflowId: cycleWorkflowId(id), status: 'launching' };
+    return { ...summary(input), workflowId: cycleWorkflowId(id), status: 'launching' };
   }
 
   async get(id: string): Promise<CycleView> {
@@ -46,8 +86,10 @@ export class CycleService {
         name: stored.name,
         year: stored.year,
         status: stored.status,
-        units: stored.units.map(({ code, name }) => ({ code, name })),
+        units: stored.units.map(({ code, name, status, stage }) => ({ code, name, status, stage })),
         launchedBy: { name: stored.launchedBy.name, email: stored.launchedBy.email },
+        stages: stored.stages,
+        catalogueVersion: stored.catalogueVersion,
         createdAt: stored.createdAt?.toISOString(),
         updatedAt: stored.updatedAt?.toISOString(),
       };
@@ -56,18 +98,66 @@ export class CycleService {
     return this.fromWorkflow(id);
   }
 
+  /** The cycle's tasks from the read model, soonest due first: what the README's tour and dashboards show. */
+  async tasks(id: string) {
+    await this.get(id);
+    const tasks = await this.deps.Task.find({ cycleId: id }).sort({ due: 1, _id: 1 }).limit(5000).lean();
+    return tasks.map(({ _id, seq: _seq, ...task }) => ({ id: _id, ...task }));
+  }
+
+  /** Applies one steering action through the workflow's validated update; a refusal becomes 422 with its reason. */
+  async steer(id: string, action: SteeringAction, body: SteerCycleBody): Promise<CycleWorkflowState> {
+    const handle = this.deps.temporal.workflow.getHandle(cycleWorkflowId(id));
+    const actor = participantOf(body.by, 'admin_organisasi');
+    const reason = body.reason ?? '';
+    const run = <A>(update: UpdateDefinition<CycleWorkflowState, [A]>, arg: A) =>
+      handle.executeUpdate(update, { args: [arg] });
+    try {
+      switch (action.kind) {
+        case 'advance':
+          return await run(advanceCycleUpdate, { actor, reason, stage: action.stage as never });
+        case 'advance-unit':
+          return await run(advanceUnitUpdate, {
+            actor,
+            reason,
+            unitCode: action.unitCode,
+            stage: action.stage as never,
+          });
+        case 'extend-stage':
+          return await run(extendStageDueUpdate, { actor, reason, stage: action.stage as never, due: action.due });
+        case 'add-unit':
+          return await run(addUnitUpdate, { actor, unit: action.unit });
+        case 'withdraw-unit':
+          return await run(withdrawUnitUpdate, { actor, reason, unitCode: action.unitCode });
+        case 'cancel':
+          return await run(cancelCycleUpdate, { actor, reason });
+      }
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound(`Siklus ${id}`);
+      throw error;
+    }
+  }
+
   private async fromWorkflow(id: string): Promise<CycleView> {
     try {
       const description = await this.deps.temporal.workflow.getHandle(cycleWorkflowId(id)).describe();
-      const input = description.memo?.cycle as CycleWorkflowInput | undefined;
-      if (description.type !== cycleWorkflowType || !input) throw notFound(`Siklus ${id}`);
-      return { ...input, workflowId: cycleWorkflowId(id), status: 'launching' };
+      const memo = description.memo?.cycle as Pick<CycleWorkflowInput, 'id' | 'name' | 'year' | 'units' | 'launchedBy'>;
+      if (description.type !== cycleWorkflowType || !memo) throw notFound(`Siklus ${id}`);
+      return { ...summary(memo), workflowId: cycleWorkflowId(id), status: 'launching' };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(`Siklus ${id}`);
       throw error;
     }
   }
 }
+
+const summary = (input: Pick<CycleWorkflowInput, 'id' | 'name' | 'year' | 'units' | 'launchedBy'>) => ({
+  id: input.id,
+  name: input.name,
+  year: input.year,
+  units: input.units.map(({ code, name }) => ({ code, name })),
+  launchedBy: input.launchedBy,
+});
 
 /** Readable and unguessable enough: `2026-3f9c2a71`. */
 export function newCycleId(year: number): string {

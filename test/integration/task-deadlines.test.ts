@@ -12,6 +12,7 @@ import {
   type TaskWorkflowInput,
 } from '../../workflows/definitions';
 import { person } from '../fixtures/people';
+import { teamFor } from '../fixtures/team';
 import { messagesTo, type MailSummary } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
@@ -101,7 +102,9 @@ describe('task deadlines: reminders and escalations on the working-day calendar'
       document,
       ref: `https://drive.test/${document}`,
     }));
-    await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: people.worker, evidence }] });
+    await handle.executeUpdate(submitTaskUpdate, {
+      args: [{ actor: people.worker, evidence, team: teamFor('DPMPTSP').submission }],
+    });
     await handle.executeUpdate(reviewTaskUpdate, { args: [{ actor: people.reviewer, decision: 'approve' }] });
 
     // Approval ends the workflow, and with it every timer: nothing more can be sent.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { findTemplate, defaultCatalogue } from '../../domain/catalogue';
+import { teamFor } from '../fixtures/team';
 import {
   claimTaskUpdate,
   reviewTaskUpdate,
@@ -47,6 +48,7 @@ async function startTask() {
 describe('task workflow on real Temporal, MongoDB and SMTP', () => {
   it('runs claim → submit → revision → submit → approve, persisting each step and emailing each party', async () => {
     const { handle, template, pimpinan, admin, taskId } = await startTask();
+    const team = teamFor('DISDUKCAPIL').submission;
     const evidence = template.evidence.documents.map((document) => ({
       document,
       ref: `https://drive.test/${document}`,
@@ -66,11 +68,11 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
     // The update answers once its change is persisted.
     expect(await stack().models.Task.findById(taskId).lean()).toMatchObject({ status: 'claimed', seq: 2 });
 
-    await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence, note: 'SK terlampir' }] });
+    await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence, note: 'SK terlampir', team }] });
     await handle.executeUpdate(reviewTaskUpdate, {
       args: [{ actor: admin, decision: 'request_revision', note: 'Notulen belum ditandatangani' }],
     });
-    await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence }] });
+    await handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence, team }] });
     const approved = await handle.executeUpdate(reviewTaskUpdate, { args: [{ actor: admin, decision: 'approve' }] });
     expect(approved.status).toBe('approved');
 
@@ -122,6 +124,10 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
   it('rejects a refused command with the reason, records nothing, and keeps the task usable', async () => {
     const { handle, template, pimpinan, admin, taskId } = await startTask();
     await handle.executeUpdate(claimTaskUpdate, { args: [{ actor: pimpinan }] });
+    const allEvidence = template.evidence.documents.map((document) => ({
+      document,
+      ref: `https://drive.test/${document}`,
+    }));
 
     const incomplete = handle.executeUpdate(submitTaskUpdate, {
       args: [
@@ -131,6 +137,11 @@ describe('task workflow on real Temporal, MongoDB and SMTP', () => {
     await expect(incomplete).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
     await expect(incomplete).rejects.toMatchObject({
       cause: { message: expect.stringMatching(/^Data dukung belum lengkap: /) },
+    });
+
+    const teamless = handle.executeUpdate(submitTaskUpdate, { args: [{ actor: pimpinan, evidence: allEvidence }] });
+    await expect(teamless).rejects.toMatchObject({
+      cause: { message: 'Susunan tim belum valid: susunan Tim Kerja belum diisi' },
     });
 
     const byAdmin = handle.executeUpdate(claimTaskUpdate, { args: [{ actor: admin }] });

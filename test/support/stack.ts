@@ -53,7 +53,13 @@ export async function startTestStack(): Promise<TestStack> {
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const app = createApp({
     log,
-    cycles: new CycleService({ temporal: client, taskQueue: config.temporal.taskQueue, Cycle: models.Cycle }),
+    cycles: new CycleService({
+      temporal: client,
+      taskQueue: config.temporal.taskQueue,
+      Cycle: models.Cycle,
+      Task: models.Task,
+      allowCompressedClock: config.env !== 'production',
+    }),
     readiness: { temporal: temporalCheck(connection), mongodb: mongoCheck(mongo) },
   });
 

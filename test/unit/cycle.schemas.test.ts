@@ -2,6 +2,7 @@ import { cycleIdParams, launchCycleSchema } from '../../api/cycles/cycle.schemas
 import { launchBody } from '../fixtures/cycles';
 
 const validBody = () => launchBody();
+const head = { name: 'Kepala', email: 'kepala@pemkot.test' };
 
 function issuesOf(input: unknown) {
   const result = launchCycleSchema.body.safeParse(input);
@@ -21,10 +22,10 @@ describe('launchCycleSchema.body', () => {
   it('trims names and codes', () => {
     const body = validBody();
     body.name = '  Siklus 2026  ';
-    body.units = [{ code: ' DPMPTSP ', name: ' Dinas PTSP ' }];
+    body.units = [{ code: ' DPMPTSP ', name: ' Dinas PTSP ', head }];
     const parsed = launchCycleSchema.body.parse(body);
     expect(parsed.name).toBe('Siklus 2026');
-    expect(parsed.units).toEqual([{ code: 'DPMPTSP', name: 'Dinas PTSP' }]);
+    expect(parsed.units).toEqual([{ code: 'DPMPTSP', name: 'Dinas PTSP', head }]);
   });
 
   it('accepts the first and last allowed years', () => {
@@ -42,7 +43,7 @@ describe('launchCycleSchema.body', () => {
 
   it('rejects duplicate unit codes and names the code', () => {
     const body = validBody();
-    body.units.push({ code: 'DISDUKCAPIL', name: 'Duplikat' });
+    body.units.push({ code: 'DISDUKCAPIL', name: 'Duplikat', head });
     const issues = issuesOf(body);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toEqual(['units']);
@@ -52,9 +53,9 @@ describe('launchCycleSchema.body', () => {
   it('reports each duplicated code once', () => {
     const body = validBody();
     body.units.push(
-      { code: 'DISDUKCAPIL', name: 'Duplikat 1' },
-      { code: 'DISDUKCAPIL', name: 'Duplikat 2' },
-      { code: 'DPMPTSP', name: 'Duplikat 3' },
+      { code: 'DISDUKCAPIL', name: 'Duplikat 1', head },
+      { code: 'DISDUKCAPIL', name: 'Duplikat 2', head },
+      { code: 'DPMPTSP', name: 'Duplikat 3', head },
     );
     const messages = issuesOf(body).map((issue) => issue.message);
     expect(messages).toHaveLength(2);
@@ -64,7 +65,7 @@ describe('launchCycleSchema.body', () => {
 
   it('treats codes that differ only by surrounding spaces as duplicates', () => {
     const body = validBody();
-    body.units.push({ code: ' DPMPTSP ', name: 'Duplikat' });
+    body.units.push({ code: ' DPMPTSP ', name: 'Duplikat', head });
     expect(
       issuesOf(body)
         .map((issue) => issue.message)
@@ -80,14 +81,14 @@ describe('launchCycleSchema.body', () => {
     'rejects unit code %j',
     (code) => {
       const body = validBody();
-      body.units[1] = { code, name: 'Unit' };
+      body.units[1] = { code, name: 'Unit', head };
       expect(paths(body)).toEqual(['units.1.code']);
     },
   );
 
   it.each(['A', 'DIS-DUK_2', 'a'.repeat(64)])('accepts unit code %j', (code) => {
     const body = validBody();
-    body.units[1] = { code, name: 'Unit' };
+    body.units[1] = { code, name: 'Unit', head };
     expect(launchCycleSchema.body.safeParse(body).success).toBe(true);
   });
 
@@ -95,7 +96,7 @@ describe('launchCycleSchema.body', () => {
     const issues = issuesOf({
       ...validBody(),
       status: 'launched',
-      units: [{ code: 'A', name: 'Unit', head: 'x' }],
+      units: [{ code: 'A', name: 'Unit', head, term: 'x' }],
       launchedBy: { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test', role: 'admin' },
     });
     const unknown = issues
@@ -103,8 +104,30 @@ describe('launchCycleSchema.body', () => {
       .flatMap((issue) =>
         issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [],
       );
-    expect(unknown.sort()).toEqual(['launchedBy.role', 'status', 'units.0.head']);
+    expect(unknown.sort()).toEqual(['launchedBy.role', 'status', 'units.0.term']);
     expect(issues).toHaveLength(3);
+  });
+
+  it('rejects a unit without its head (pimpinan), who answers for its first tasks', () => {
+    const body = validBody();
+    const { head: _head, ...headless } = body.units[0]!;
+    expect(paths({ ...body, units: [headless] })).toEqual(['units.0.head']);
+  });
+
+  it('names the field of a timeline, catalogue, policy or monev problem found by the domain rules', () => {
+    const timeline = Object.fromEntries(
+      ['persiapan', 'pembentukan_tim', 'pelaksanaan', 'monev', 'penilaian', 'penghargaan'].map((stage) => [
+        stage,
+        { opens: '2026-03-02', due: '2026-12-30' },
+      ]),
+    );
+    timeline.pelaksanaan = { opens: '2026-05-02', due: '2026-04-30' };
+    expect(paths({ ...validBody(), timeline })).toContain('timeline.pelaksanaan.due');
+    expect(paths({ ...validBody(), catalogue: { drop: ['tidak_ada'] } })).toEqual(['catalogue.drop.0']);
+    expect(paths({ ...validBody(), monev: { kind: 'every_working_days', workingDays: 1 } })).toEqual([
+      'monev.workingDays',
+    ]);
+    expect(paths({ ...validBody(), zone: 'UTC' })).toEqual(['zone']);
   });
 
   it('rejects a short name, an invalid email and missing fields', () => {

@@ -1,0 +1,36 @@
+/**
+ * Turns a validated launch request into what the cycle workflow runs on: the defaults filled in (timeline, zone,
+ * catalogue, holidays, reminder policy, monev cadence), so the workflow never depends on code defaults that may
+ * change while it runs.
+ */
+import { applyHolidayChanges, defaultHolidays } from '../../domain/calendar';
+import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } from '../../domain/catalogue';
+import { defaultTimeline } from '../../domain/default-timeline';
+import { defaultMonevCadence } from '../../domain/monev';
+import { defaultReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
+import type { CycleWorkflowInput } from '../../workflows/definitions';
+import type { LaunchCycleBody } from './cycle.schemas';
+
+export function cycleLaunchInput(id: string, body: LaunchCycleBody): CycleWorkflowInput {
+  const overrides = applyCatalogueOverrides(defaultCatalogue, (body.catalogue ?? {}) as CatalogueOverrides);
+  // The schema has already applied the same overrides; a failure here is a bug, not bad input.
+  if (!overrides.ok) throw new Error(`catalogue overrides passed validation but failed to apply`);
+  return {
+    id,
+    name: body.name,
+    year: body.year,
+    units: body.units,
+    launchedBy: body.launchedBy,
+    assessors: body.assessors ?? [],
+    timeline: body.timeline ?? defaultTimeline(body.year),
+    catalogue: overrides.catalogue,
+    schedule: {
+      zone: body.zone ?? 'WIB',
+      holidays: applyHolidayChanges(defaultHolidays, body.holidays ?? {}),
+      policy: (body.reminderPolicy as ReminderPolicy | undefined) ?? defaultReminderPolicy,
+      ...(body.digestRecipients?.length ? { digestRecipients: body.digestRecipients } : {}),
+      ...(body.clock ? { clock: body.clock } : {}),
+    },
+    monev: body.monev ?? defaultMonevCadence,
+  };
+}
