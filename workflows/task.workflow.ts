@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { escalationRecipients } from '../domain/escalation-recipients';
 import { teamTaskKey } from '../domain/team';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities, TaskNotificationKind } from '../activities';
@@ -168,7 +169,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
   });
 
   const deadlineRecipients = (planned: PlannedNotification): TaskPerson[] => {
-    if (planned.recipientRole !== 'assignee') return input.escalationContacts?.[planned.recipientRole] ?? [];
+    if (planned.recipientRole !== 'assignee')
+      return escalationRecipients(input.escalationContacts, planned.recipientRole);
     const owner = assignees.filter((person) => person.personId === state.claimedBy);
     return owner.length > 0 ? owner : assignees;
   };
