@@ -7,6 +7,13 @@
 export const cycleStatuses = ['launching', 'launched', 'cancelled', 'completed'] as const;
 export type CycleStatus = (typeof cycleStatuses)[number];
 
+export const cycleStatusLabels: Readonly<Record<CycleStatus, string>> = {
+  launching: 'sedang diluncurkan',
+  launched: 'berjalan',
+  cancelled: 'dibatalkan',
+  completed: 'selesai',
+};
+
 export interface UnitRef {
   /** Stable short code of the unit kerja, e.g. "DISDUKCAPIL". */
   code: string;

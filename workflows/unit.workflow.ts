@@ -14,7 +14,7 @@ import { createWorkingCalendar } from '../domain/calendar';
 import { requiredTasksForStage, tasksForStage, type TaskTemplate } from '../domain/catalogue';
 import { createLifecycleClock } from '../domain/clock';
 import { progressReportTemplate } from '../domain/progress-report';
-import { stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
+import { nextStage, stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
 import { isTerminal } from '../domain/task';
 import { taskDueInstant } from '../domain/task-due';
 import {
@@ -309,7 +309,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       await save({ type: 'stage_advanced', by: request.actor.personId, from: stage, note: request.reason });
     }
     state.completedStages.push(stage);
-    await save({ type: 'stage_completed', by: 'sistem', from: stage });
+    // The read model shows where the unit goes next, even while that stage's window has not opened yet.
+    state.stage = nextStage(stage) ?? 'selesai';
+    await save({ type: 'stage_completed', by: 'sistem', from: stage, to: state.stage });
   }
 
   if (withdrawal) {

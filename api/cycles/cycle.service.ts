@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CycleModel } from '../../activities/models/cycle.model';
 import type { TaskModel } from '../../activities/models/task.model';
-import type { CycleStatus } from '../../domain/cycle';
+import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
 import { participantOf } from '../../domain/people';
 import {
   addUnitUpdate,
@@ -18,7 +18,7 @@ import {
   type CycleWorkflowInput,
   type CycleWorkflowState,
 } from '../../workflows/definitions';
-import { HttpProblem, notFound } from '../problem';
+import { conflict, HttpProblem, notFound } from '../problem';
 import { cycleLaunchInput } from './cycle-launch';
 import type { LaunchCycleBody, SteerCycleBody } from './cycle.schemas';
 
@@ -133,8 +133,11 @@ export class CycleService {
           return await run(cancelCycleUpdate, { actor, reason });
       }
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(`Siklus ${id}`);
-      throw error;
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      // Temporal says "not found" for a workflow that has ended, too: the read model tells which it is.
+      const stored = await this.deps.Cycle.findById(id, { status: 1 }).lean();
+      if (stored) throw conflict(`Siklus ${id} sudah berakhir (${cycleStatusLabels[stored.status]})`);
+      throw notFound(`Siklus ${id}`);
     }
   }
 

@@ -9,10 +9,10 @@ import type { TestStack } from './stack';
  * test/unit/replay.test.ts replays against the current code in CI. The CLI's JSON is the format
  * Worker.runReplayHistory reads. Re-record only for changes no running workflow has seen; otherwise use patched().
  */
-export function recordHistoryIfAsked(stack: TestStack, name: string, workflowId: string): void {
+export function recordHistoryIfAsked(stack: TestStack, name: string, workflowId: string, runId?: string): void {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const json = execFileSync(ensureTemporal(), [
-    ...['workflow', 'show', '--output', 'json', '--workflow-id', workflowId],
+    ...['workflow', 'show', '--output', 'json', '--workflow-id', workflowId, ...(runId ? ['--run-id', runId] : [])],
     ...['--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace],
   ]);
   writeFileSync(path.join(__dirname, '..', 'fixtures', 'histories', `${name}.json`), json);
