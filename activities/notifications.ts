@@ -12,11 +12,15 @@ export interface NotificationRequest {
 }
 
 export type NotificationOutcome =
-  { status: 'sent'; messageId: string } | { status: 'already-sent'; messageId?: string };
+  | { status: 'sent'; messageId: string }
+  | { status: 'already-sent'; messageId?: string }
+  | { status: 'failed'; reason: string };
 
 /**
  * Sends an email at most once per dedupe key: the record is created first (unique _id), a send already marked
- * as delivered is skipped, and a failed send is recorded as `retrying` and rethrown for Temporal to retry.
+ * as delivered (or refused for good) is skipped. A transient failure (server down, 4xx) is recorded as `retrying` and
+ * rethrown for Temporal to retry; a permanent refusal (5xx, e.g. an unknown mailbox) is recorded as `failed` with the
+ * server's reason and not retried, since no retry can change it; Bagian Organisasi can resend after fixing the address.
  */
 export function createNotifier(deps: { Notification: NotificationModel; mailer: Mailer; render: EmailRenderer }) {
   const { Notification, mailer, render } = deps;
@@ -36,15 +40,18 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
       { upsert: true, new: true },
     ).lean();
     if (record?.status === 'sent') return { status: 'already-sent', messageId: record.messageId };
+    if (record?.status === 'failed') return { status: 'failed', reason: record.lastError ?? 'ditolak' };
 
     const messageId = `<${createHash('sha256').update(request.dedupeKey).digest('hex').slice(0, 32)}@zi-orchestrator>`;
     try {
       await mailer.send({ to: request.to, subject: email.subject, html: email.html, text: email.text, messageId });
     } catch (error) {
+      const permanent = isPermanentRefusal(error);
       await Notification.updateOne(
         { _id: request.dedupeKey },
-        { $set: { status: 'retrying', lastError: String(error) }, $inc: { attempts: 1 } },
+        { $set: { status: permanent ? 'failed' : 'retrying', lastError: String(error) }, $inc: { attempts: 1 } },
       );
+      if (permanent) return { status: 'failed', reason: String(error) };
       throw error;
     }
     await Notification.updateOne(
@@ -53,4 +60,11 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
     );
     return { status: 'sent', messageId };
   };
+}
+
+/** SMTP 5xx: the server refuses for good (unknown mailbox, policy). 4xx and network errors are worth retrying. */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null ? (error as { responseCode?: unknown }).responseCode : undefined;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }

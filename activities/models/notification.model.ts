@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const deliveryStatuses = ['pending', 'sent', 'retrying'] as const;
+export const deliveryStatuses = ['pending', 'sent', 'retrying', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**

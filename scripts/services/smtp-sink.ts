@@ -45,6 +45,9 @@ export interface SmtpSinkOptions {
   storeDir?: string;
 }
 
+/** Recipients at this domain are refused with 550, as a real server refuses an unknown mailbox. */
+export const rejectedDomain = '@ditolak.test';
+
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const host = options.host ?? '127.0.0.1';
   const messages: StoredMessage[] = [];
@@ -59,6 +62,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       if (!available) {
         const refusal = Object.assign(new Error('Layanan SMTP sedang tidak tersedia'), { responseCode: 421 });
         callback(refusal);
+        return;
+      }
+      callback();
+    },
+    // Like a real server refusing an unknown mailbox: lets tests see a permanent failure (550) end in `failed`.
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(rejectedDomain)) {
+        callback(Object.assign(new Error(`Mailbox ${address.address} tidak dikenal`), { responseCode: 550 }));
         return;
       }
       callback();

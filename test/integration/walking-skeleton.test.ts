@@ -73,7 +73,7 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     const first = await stack().activities.notifyCycleLaunched(cycle);
     const retry = await stack().activities.notifyCycleLaunched(cycle);
 
-    expect(first.status).toBe('sent');
+    if (first.status !== 'sent') throw new Error(`first send: ${JSON.stringify(first)}`);
     expect(retry).toEqual({ status: 'already-sent', messageId: first.messageId });
     await eventually(async () => ((await messagesTo(launcher)).length === 1 ? true : undefined));
     // Give a second message the chance to arrive before asserting there is none.
