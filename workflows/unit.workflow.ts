@@ -116,6 +116,16 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   };
 
   const contacts = (): TaskPerson[] => [...(roster.pimpinan ?? []), ...(roster.ketua_tim ?? [])];
+  /** What every stage email of this unit says: which cycle, unit, stage and window, in which zone, to whom. */
+  const stageNotice = (stage: StageCode) => ({
+    cycleId: input.cycleId,
+    cycleName: input.cycleName ?? '',
+    unit,
+    stage,
+    window: timeline[stage],
+    zone,
+    recipients: contacts(),
+  });
   const childClock = () =>
     // A child starts its own clock: hand it the time the unit's clock shows now, so compressed time runs on.
     input.schedule?.clock
@@ -224,18 +234,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     const openTasks = [...started.values()]
       .filter(({ template }) => template.stage === stage && !isTerminal(state.tasks[template.key] ?? 'open'))
       .map(({ template, due }) => ({ title: template.title, due }));
-    mailing.push(
-      email.notifyStageLate({
-        cycleId: input.cycleId,
-        cycleName: input.cycleName ?? '',
-        unit,
-        stage,
-        window: timeline[stage],
-        zone,
-        openTasks,
-        recipients: contacts(),
-      }),
-    );
+    mailing.push(email.notifyStageLate({ ...stageNotice(stage), openTasks }));
   });
   setHandler(progressReportSignal, async (period) => {
     if (state.status !== 'active') return;
@@ -263,16 +262,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     await save({ type: 'stage_opened', by: 'sistem', to: stage });
     mailing.push(
       email.notifyStageOpened({
-        cycleId: input.cycleId,
-        cycleName: input.cycleName ?? '',
-        unit,
-        stage,
-        window: timeline[stage],
-        zone,
+        ...stageNotice(stage),
         tasks: templates
           .filter((template) => started.has(template.key))
           .map((template) => ({ title: template.title, due: started.get(template.key)!.due })),
-        recipients: contacts(),
       }),
     );
 
