@@ -43,6 +43,15 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
     if (record?.status === 'failed') return { status: 'failed', reason: record.lastError ?? 'ditolak' };
 
     const messageId = `<${createHash('sha256').update(request.dedupeKey).digest('hex').slice(0, 32)}@zi-orchestrator>`;
+    // `sending` marks the one moment no store can make exactly-once: between the SMTP server accepting a message and
+    // the record saying so. A retry that finds `sending` knows the worker died there; it sends again (a lost reminder
+    // costs more than a repeated one), with the same Message-ID so mail clients fold the two, and the log says so.
+    await Notification.updateOne(
+      { _id: request.dedupeKey },
+      record?.status === 'sending'
+        ? { $set: { status: 'sending', possibleDuplicate: true } }
+        : { $set: { status: 'sending' } },
+    );
     try {
       await mailer.send({ to: request.to, subject: email.subject, html: email.html, text: email.text, messageId });
     } catch (error) {

@@ -10,6 +10,8 @@ export const persistenceActivity: ActivityOptions = {
 };
 
 export const emailActivity: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
+  // Short enough that the emails of a crashed worker are retried within half a minute; a retry skips every
+  // recipient already sent, so a long list still makes progress attempt by attempt.
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 };

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const deliveryStatuses = ['pending', 'sent', 'retrying', 'failed'] as const;
+export const deliveryStatuses = ['pending', 'sending', 'sent', 'retrying', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**
@@ -15,6 +15,8 @@ export interface NotificationDocument {
   status: DeliveryStatus;
   attempts: number;
   lastError?: string;
+  /** Set when a send was interrupted after it began (worker crash): the recipient may hold this message twice. */
+  possibleDuplicate?: boolean;
   messageId?: string;
   sentAt?: Date;
   createdAt: Date;
@@ -30,6 +32,7 @@ const notificationSchema = new Schema<NotificationDocument>(
     status: { type: String, enum: deliveryStatuses, required: true },
     attempts: { type: Number, default: 0 },
     lastError: String,
+    possibleDuplicate: Boolean,
     messageId: String,
     sentAt: Date,
   },
