@@ -309,6 +309,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
 
   if (withdrawal) {
     await steerUnfinished(Object.keys(state.tasks), withdrawal);
+    // Let every task record its cancellation before the unit ends: ending first would terminate the required ones
+    // (their parent-close policy) between the decision and its write, leaving the read model showing them open.
+    const allSettled = () => Object.values(state.tasks).every((status) => isTerminal(status));
+    await condition(allSettled, '5 minutes');
     state.status = 'withdrawn';
     await save({ type: 'unit_withdrawn', by: withdrawal.actor.personId, note: withdrawal.reason });
     mailing.push(

@@ -58,7 +58,11 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     expect(mailBody.Text).toContain(`http://zi.test/siklus/${id}`);
     expect(mailBody.HTML).toContain('<strong>Pembangunan ZI Pemerintah Kota Contoh</strong>');
 
-    const notification = await stack().models.Notification.findById(`cycle-launched:${id}`).lean();
+    // The record says `sent` only once the SMTP server has answered: the email may arrive a moment before.
+    const notification = await eventually(async () => {
+      const record = await stack().models.Notification.findById(`cycle-launched:${id}`).lean();
+      return record?.status === 'sent' ? record : undefined;
+    });
     expect(notification).toMatchObject({ status: 'sent', attempts: 1, to: launcher });
 
     const organisasi = { ...person('organisasi', 'admin_organisasi'), email: launcher };
