@@ -16,7 +16,9 @@ import { connectTemporalWithRetry, createWorker, installRuntimeLogging } from '.
 
 /**
  * The whole system wired as in production, against the servers the global setup started: a real worker on
- * its own task queue (so test files never share work) and the Express app, ready for supertest.
+ * its own task queue (so test files never share work) and the Express app, ready for supertest. With
+ * `{ worker: false }` nothing polls the queue in this process: the test runs its worker elsewhere (its own OS
+ * process, see worker-process.ts) on `config.temporal.taskQueue`.
  */
 export interface TestStack {
   config: Config;
@@ -28,7 +30,12 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+export interface TestStackOptions {
+  /** Run a worker in this process on the stack's task queue (default true). */
+  worker?: boolean;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -45,9 +52,12 @@ export async function startTestStack(): Promise<TestStack> {
     render: createEmailRenderer(),
     publicUrl: config.http.publicUrl,
   });
-  const nativeConnection: NativeConnection = await connectTemporalWithRetry(config.temporal.address, () => undefined);
-  const worker: Worker = await createWorker({ config, connection: nativeConnection, activities });
-  const running = worker.run();
+  let inProcess: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
+  if (options.worker ?? true) {
+    const nativeConnection = await connectTemporalWithRetry(config.temporal.address, () => undefined);
+    const worker = await createWorker({ config, connection: nativeConnection, activities });
+    inProcess = { worker, connection: nativeConnection, running: worker.run() };
+  }
 
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
@@ -71,19 +81,21 @@ export async function startTestStack(): Promise<TestStack> {
     activities,
     client,
     async stop() {
-      worker.shutdown();
-      await running;
-      await Promise.allSettled([connection.close(), nativeConnection.close(), mongo.close()]);
+      if (inProcess) {
+        inProcess.worker.shutdown();
+        await inProcess.running;
+      }
+      await Promise.allSettled([connection.close(), inProcess?.connection.close(), mongo.close()]);
       mailer.close();
     },
   };
 }
 
 /** Starts one stack for the test file (before all its tests) and stops it after them; call at the top level. */
-export function useTestStack(): () => TestStack {
+export function useTestStack(options: TestStackOptions = {}): () => TestStack {
   let stack: TestStack | undefined;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack(options);
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
