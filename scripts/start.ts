@@ -44,7 +44,7 @@ async function start(): Promise<void> {
       ? undefined
       : startLocalMongo({
           port: ports.mongodb,
-          dataFile: path.join(dataDir, 'mongodb.mv'),
+          dataDir,
           logFile: path.join(dataDir, 'mongodb.log'),
         }),
   ]);
