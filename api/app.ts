@@ -3,10 +3,13 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import type { Logger } from '../config/logger';
-import { cycleRoutes } from './cycles/cycle.routes';
+import swaggerUi from 'swagger-ui-express';
+import { cycleOperations } from './cycles/cycle.routes';
 import type { CycleService } from './cycles/cycle.service';
 import { errorMiddleware, notFoundHandler } from './error.middleware';
-import { healthRoutes } from './health/health.routes';
+import { healthOperations } from './health/health.routes';
+import { openApiDocument } from './openapi';
+import { routerOf, type OperationGroup } from './operation';
 import type { ReadinessCheck } from './health/readiness';
 
 // Validation messages reach people: answer in Bahasa Indonesia.
@@ -18,6 +21,23 @@ export interface AppDeps {
   readiness: Record<string, ReadinessCheck>;
 }
 
+export const apiVersion = '1.0.0';
+
+/** Every operation the app serves, grouped by where it is mounted: the app and its OpenAPI document share it. */
+export function apiOperations(deps: Pick<AppDeps, 'cycles' | 'readiness'>): OperationGroup[] {
+  return [
+    { prefix: '', tag: 'kesehatan', operations: healthOperations(deps.readiness) },
+    { prefix: '/api/v1/cycles', tag: 'siklus', operations: cycleOperations(deps.cycles) },
+  ];
+}
+
+/** Swagger UI runs an inline bootstrap and styles: allow them on its pages only, not across the API. */
+const docsSecurityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+  },
+});
+
 /** Builds the app without listening, so tests drive it with supertest and the entry file owns the socket. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -27,8 +47,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(express.json({ limit: '100kb', strict: true }));
 
-  app.use(healthRoutes(deps.readiness));
-  app.use('/api/v1/cycles', cycleRoutes(deps.cycles));
+  const groups = apiOperations(deps);
+  for (const group of groups) app.use(group.prefix || '/', routerOf(group.operations));
+  // The documentation describes exactly the operations mounted above.
+  const document = openApiDocument(groups, apiVersion);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use(
+    '/api/docs',
+    docsSecurityHeaders,
+    swaggerUi.serve,
+    swaggerUi.setup(document, { customSiteTitle: 'ZI Orchestrator API' }),
+  );
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.log));

@@ -1,5 +1,4 @@
-import { Router } from 'express';
-import { validate } from '../validate';
+import type { Operation } from '../operation';
 import { cycleController } from './cycle.controller';
 import {
   addUnitSchema,
@@ -13,16 +12,88 @@ import {
 } from './cycle.schemas';
 import type { CycleService } from './cycle.service';
 
-export function cycleRoutes(service: CycleService): Router {
+const steered = {
+  200: { description: 'Keadaan siklus setelah perubahan' },
+  404: { description: 'Siklus tidak ditemukan' },
+  409: { description: 'Siklus sudah berakhir' },
+  422: { description: 'Siklus menolak perubahan; alasannya di `detail`' },
+};
+
+/** Cycles: launch, read, and Bagian Organisasi's steering. Mounted at /api/v1/cycles. */
+export function cycleOperations(service: CycleService): Operation[] {
   const controller = cycleController(service);
-  return Router()
-    .post('/', validate(launchCycleSchema), controller.launch)
-    .get('/:id', validate(cycleIdParams), controller.get)
-    .get('/:id/tasks', validate(cycleIdParams), controller.tasks)
-    .post('/:id/advance', validate(advanceCycleSchema), controller.advance)
-    .post('/:id/stages/:stage/extend', validate(extendStageSchema), controller.extendStage)
-    .post('/:id/units', validate(addUnitSchema), controller.addUnit)
-    .post('/:id/units/:code/advance', validate(advanceUnitSchema), controller.advanceUnit)
-    .post('/:id/units/:code/withdraw', validate(withdrawUnitSchema), controller.withdrawUnit)
-    .post('/:id/cancel', validate(cancelCycleSchema), controller.cancel);
+  return [
+    {
+      method: 'post',
+      path: '/',
+      summary: 'Meluncurkan siklus (jadwal, katalog, kebijakan pengingat, hari libur: bawaan bila tidak diisi)',
+      schema: launchCycleSchema,
+      responses: { 202: { description: 'Siklus sedang diluncurkan; Location menunjuk ke siklus' } },
+      handler: controller.launch,
+    },
+    {
+      method: 'get',
+      path: '/:id',
+      summary: 'Siklus: tahap dan jendelanya, unit dan tahapnya',
+      schema: cycleIdParams,
+      responses: { 200: { description: 'Siklus' }, 404: { description: 'Siklus tidak ditemukan' } },
+      handler: controller.get,
+    },
+    {
+      method: 'get',
+      path: '/:id/tasks',
+      summary: 'Semua tugas siklus, tenggat terdekat lebih dahulu',
+      schema: cycleIdParams,
+      responses: { 200: { description: 'Tugas-tugas' }, 404: { description: 'Siklus tidak ditemukan' } },
+      handler: controller.tasks,
+    },
+    {
+      method: 'post',
+      path: '/:id/advance',
+      summary: 'Membuka tahap berikutnya sekarang',
+      schema: advanceCycleSchema,
+      responses: steered,
+      handler: controller.advance,
+    },
+    {
+      method: 'post',
+      path: '/:id/stages/:stage/extend',
+      summary: 'Memperpanjang tenggat tahap; tugas tahap itu ikut',
+      schema: extendStageSchema,
+      responses: steered,
+      handler: controller.extendStage,
+    },
+    {
+      method: 'post',
+      path: '/:id/units',
+      summary: 'Menambah unit ke siklus yang berjalan',
+      schema: addUnitSchema,
+      responses: steered,
+      handler: controller.addUnit,
+    },
+    {
+      method: 'post',
+      path: '/:id/units/:code/advance',
+      summary: 'Memindahkan unit melewati tahapnya; tugas yang belum selesai dibatalkan',
+      schema: advanceUnitSchema,
+      responses: steered,
+      handler: controller.advanceUnit,
+    },
+    {
+      method: 'post',
+      path: '/:id/units/:code/withdraw',
+      summary: 'Menarik unit dari siklus; tugas yang belum selesai dibatalkan',
+      schema: withdrawUnitSchema,
+      responses: steered,
+      handler: controller.withdrawUnit,
+    },
+    {
+      method: 'post',
+      path: '/:id/cancel',
+      summary: 'Membatalkan siklus',
+      schema: cancelCycleSchema,
+      responses: steered,
+      handler: controller.cancel,
+    },
+  ];
 }

@@ -1,0 +1,34 @@
+import { Router, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { validate, type RequestSchema } from './validate';
+
+/**
+ * One HTTP operation, declared once: Express mounts it (with its request validation) and the OpenAPI document is
+ * generated from the same declaration, so the two cannot drift apart.
+ */
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path relative to where its group is mounted, e.g. `/:id/advance`. */
+  path: string;
+  summary: string;
+  schema?: RequestSchema;
+  /** Success and notable failure answers by status; every operation also answers problem+json on 400 and 5xx. */
+  responses: Record<number, { description: string; body?: z.ZodType }>;
+  handler: RequestHandler;
+}
+
+/** Operations mounted together under one prefix, with the tag they carry in the documentation. */
+export interface OperationGroup {
+  prefix: string;
+  tag: string;
+  operations: Operation[];
+}
+
+export function routerOf(operations: readonly Operation[]): Router {
+  const router = Router();
+  for (const operation of operations) {
+    const handlers = operation.schema ? [validate(operation.schema), operation.handler] : [operation.handler];
+    router[operation.method](operation.path, ...handlers);
+  }
+  return router;
+}
