@@ -8,6 +8,7 @@ import { cycleOperations } from './cycles/cycle.routes';
 import type { CycleService } from './cycles/cycle.service';
 import { errorMiddleware, notFoundHandler } from './error.middleware';
 import { healthOperations } from './health/health.routes';
+import type { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { routerOf, type OperationGroup } from './operation';
 import type { ReadinessCheck } from './health/readiness';
@@ -19,14 +20,15 @@ export interface AppDeps {
   log: Logger;
   cycles: CycleService;
   readiness: Record<string, ReadinessCheck>;
+  metrics: Metrics;
 }
 
 export const apiVersion = '1.0.0';
 
 /** Every operation the app serves, grouped by where it is mounted: the app and its OpenAPI document share it. */
-export function apiOperations(deps: Pick<AppDeps, 'cycles' | 'readiness'>): OperationGroup[] {
+export function apiOperations(deps: Pick<AppDeps, 'cycles' | 'readiness' | 'metrics'>): OperationGroup[] {
   return [
-    { prefix: '', tag: 'kesehatan', operations: healthOperations(deps.readiness) },
+    { prefix: '', tag: 'kesehatan', operations: healthOperations(deps.readiness, deps.metrics) },
     { prefix: '/api/v1/cycles', tag: 'siklus', operations: cycleOperations(deps.cycles) },
   ];
 }
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet());
+  app.use(deps.metrics.httpMiddleware());
   app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(express.json({ limit: '100kb', strict: true }));
 

@@ -2,9 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { connectMongo } from '../activities/models';
-import { createApp } from './app';
-import { CycleService } from './cycles/cycle.service';
-import { mongoCheck, temporalCheck } from './health/readiness';
+import { composeApp } from './compose';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,17 +14,7 @@ async function main(): Promise<void> {
     log.warn({ err: error, attempt }, 'MongoDB not reachable yet; retrying'),
   );
 
-  const app = createApp({
-    log,
-    cycles: new CycleService({
-      temporal,
-      taskQueue: config.temporal.taskQueue,
-      Cycle: models.Cycle,
-      Task: models.Task,
-      allowCompressedClock: config.env !== 'production',
-    }),
-    readiness: { temporal: temporalCheck(temporalConnection), mongodb: mongoCheck(mongo) },
-  });
+  const app = composeApp({ config, log, temporal, temporalConnection, mongo, models });
   const server = app.listen(config.http.port, config.http.host, () => {
     log.info(`API listening on http://${config.http.host}:${config.http.port}`);
   });

@@ -18,6 +18,7 @@ import {
   type CycleWorkflowInput,
   type CycleWorkflowState,
 } from '../../workflows/definitions';
+import type { WorkflowCall } from '../metrics';
 import { conflict, HttpProblem, notFound } from '../problem';
 import { cycleLaunchInput } from './cycle-launch';
 import type { LaunchCycleBody, SteerCycleBody } from './cycle.schemas';
@@ -55,6 +56,8 @@ export class CycleService {
       Task: TaskModel;
       /** Compressed clocks are for rehearsals and tests, never for a real instansi's year. */
       allowCompressedClock: boolean;
+      /** Times each call to Temporal (metrics); untimed when absent. */
+      timeWorkflowCall?: <T>(call: WorkflowCall, run: () => Promise<T>) => Promise<T>;
       newId?: (year: number) => string;
     },
   ) {}
@@ -67,13 +70,15 @@ export class CycleService {
     }
     const id = (this.deps.newId ?? newCycleId)(body.year);
     const input = cycleLaunchInput(id, body);
-    await this.deps.temporal.workflow.start(cycleWorkflowType, {
-      workflowId: cycleWorkflowId(id),
-      taskQueue: this.deps.taskQueue,
-      args: [input],
-      // The memo lets a read before the first write to MongoDB still show the cycle.
-      memo: { cycle: { id, name: input.name, year: input.year, units: input.units, launchedBy: input.launchedBy } },
-    });
+    await this.timed('start', () =>
+      this.deps.temporal.workflow.start(cycleWorkflowType, {
+        workflowId: cycleWorkflowId(id),
+        taskQueue: this.deps.taskQueue,
+        args: [input],
+        // The memo lets a read before the first write to MongoDB still show the cycle.
+        memo: { cycle: { id, name: input.name, year: input.year, units: input.units, launchedBy: input.launchedBy } },
+      }),
+    );
     return { ...summary(input), workflowId: cycleWorkflowId(id), status: 'launching' };
   }
 
@@ -111,7 +116,7 @@ export class CycleService {
     const actor = participantOf(body.by, 'admin_organisasi');
     const reason = body.reason ?? '';
     const run = <A>(update: UpdateDefinition<CycleWorkflowState, [A]>, arg: A) =>
-      handle.executeUpdate(update, { args: [arg] });
+      this.timed('update', () => handle.executeUpdate(update, { args: [arg] }));
     try {
       switch (action.kind) {
         case 'advance':
@@ -139,6 +144,10 @@ export class CycleService {
       if (stored) throw conflict(`Siklus ${id} sudah berakhir (${cycleStatusLabels[stored.status]})`);
       throw notFound(`Siklus ${id}`);
     }
+  }
+
+  private timed<T>(call: WorkflowCall, run: () => Promise<T>): Promise<T> {
+    return this.deps.timeWorkflowCall ? this.deps.timeWorkflowCall(call, run) : run();
   }
 
   private async fromWorkflow(id: string): Promise<CycleView> {

@@ -1,11 +1,24 @@
 import { sendProblem } from '../error.middleware';
+import type { Metrics } from '../metrics';
 import type { Operation } from '../operation';
 import { HttpProblem } from '../problem';
 import { checkReadiness, type ReadinessCheck } from './readiness';
 
-/** /healthz: the process is alive. /readyz: it can do its job (every dependency answers). Mounted at the root. */
-export function healthOperations(checks: Record<string, ReadinessCheck>): Operation[] {
+/**
+ * /healthz: the process is alive. /readyz: it can do its job (every dependency answers). /metrics: Prometheus.
+ * Mounted at the root.
+ */
+export function healthOperations(checks: Record<string, ReadinessCheck>, metrics: Metrics): Operation[] {
   return [
+    {
+      method: 'get',
+      path: '/metrics',
+      summary: 'Metrik Prometheus: latensi HTTP, panggilan Temporal, tugas per status, email per status pengiriman',
+      responses: { 200: { description: 'Format teks Prometheus' } },
+      handler: async (_req, res) => {
+        res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+      },
+    },
     {
       method: 'get',
       path: '/healthz',

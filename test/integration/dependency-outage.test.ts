@@ -5,9 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { loadConfig } from '../../config';
 import { connectMongo } from '../../activities/models';
-import { createApp } from '../../api/app';
-import { CycleService } from '../../api/cycles/cycle.service';
-import { mongoCheck, temporalCheck } from '../../api/health/readiness';
+import { composeApp } from '../../api/compose';
 import { startLocalMongo, type LocalMongo } from '../../scripts/services/mongo';
 
 /**
@@ -16,7 +14,7 @@ import { startLocalMongo, type LocalMongo } from '../../scripts/services/mongo';
  */
 describe('when MongoDB goes down', () => {
   let mongoServer: LocalMongo;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -32,17 +30,7 @@ describe('when MongoDB goes down', () => {
     const { connection: mongo, models } = await connectMongo(config.mongodb);
     const temporalConnection = await Connection.connect({ address: config.temporal.address });
     const temporal = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
-    app = createApp({
-      log: pino({ level: 'silent' }),
-      cycles: new CycleService({
-        temporal,
-        taskQueue: config.temporal.taskQueue,
-        Cycle: models.Cycle,
-        Task: models.Task,
-        allowCompressedClock: config.env !== 'production',
-      }),
-      readiness: { temporal: temporalCheck(temporalConnection), mongodb: mongoCheck(mongo) },
-    });
+    app = composeApp({ config, log: pino({ level: 'silent' }), temporal, temporalConnection, mongo, models });
     close = async () => {
       await Promise.allSettled([mongo.close(true), temporalConnection.close()]);
     };

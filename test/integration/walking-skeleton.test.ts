@@ -65,6 +65,16 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     });
     expect(notification).toMatchObject({ status: 'sent', attempts: 1, to: launcher });
 
+    // What happened shows in the metrics: the start round trip, the route, the tasks from the read model.
+    const metrics = await request(stack().app).get('/metrics').expect(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(/zi_workflow_call_duration_seconds_count\{call="start",outcome="ok"\} [1-9]/);
+    expect(metrics.text).toContain(
+      'zi_http_request_duration_seconds_count{method="POST",route="/api/v1/cycles",status="202"}',
+    );
+    expect(metrics.text).toMatch(/zi_tasks\{status="open"\} [1-9]/);
+    expect(metrics.text).toMatch(/zi_emails\{status="sent"\} [1-9]/);
+
     const organisasi = { ...person('organisasi', 'admin_organisasi'), email: launcher };
     await handle.executeUpdate(cancelCycleUpdate, { args: [{ actor: organisasi, reason: 'Uji selesai' }] });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });

@@ -9,9 +9,7 @@ import { createActivities, type Activities } from '../../activities';
 import { createMailer, type Mailer } from '../../activities/mailer';
 import { connectMongo, type Models } from '../../activities/models';
 import { createEmailRenderer } from '../../activities/templates';
-import { createApp } from '../../api/app';
-import { CycleService } from '../../api/cycles/cycle.service';
-import { mongoCheck, temporalCheck } from '../../api/health/readiness';
+import { composeApp } from '../../api/compose';
 import { connectTemporalWithRetry, createWorker, installRuntimeLogging } from '../../worker/worker';
 
 /**
@@ -61,17 +59,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp({
-    log,
-    cycles: new CycleService({
-      temporal: client,
-      taskQueue: config.temporal.taskQueue,
-      Cycle: models.Cycle,
-      Task: models.Task,
-      allowCompressedClock: config.env !== 'production',
-    }),
-    readiness: { temporal: temporalCheck(connection), mongodb: mongoCheck(mongo) },
-  });
+  const app = composeApp({ config, log, temporal: client, temporalConnection: connection, mongo, models });
 
   return {
     config,

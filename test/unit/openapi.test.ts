@@ -4,10 +4,16 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import type { CycleService } from '../../api/cycles/cycle.service';
+import { createMetrics } from '../../api/metrics';
 import { openApiPath } from '../../api/openapi';
 
 /** The app as built for production; no request here reaches a service, so none is needed. */
-const app = createApp({ log: pino({ level: 'silent' }), cycles: {} as CycleService, readiness: {} });
+const app = createApp({
+  log: pino({ level: 'silent' }),
+  cycles: {} as CycleService,
+  readiness: {},
+  metrics: createMetrics(),
+});
 
 /** Every method and path Express serves, read from its router (Express 5: `rawPath` on mounted routers). */
 function servedRoutes(express: Express): string[] {

@@ -1,0 +1,37 @@
+import type { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import type { Connection as MongoConnection } from 'mongoose';
+import type { Models } from '../activities/models';
+import type { Config } from '../config';
+import type { Logger } from '../config/logger';
+import { createApp } from './app';
+import { CycleService } from './cycles/cycle.service';
+import { mongoCheck, temporalCheck } from './health/readiness';
+import { createMetrics } from './metrics';
+import { metricsSourcesFrom } from './metrics-sources';
+
+/** The app wired to its real dependencies, the one way the server and the tests build it. */
+export function composeApp(deps: {
+  config: Config;
+  log: Logger;
+  temporal: Client;
+  temporalConnection: Connection;
+  mongo: MongoConnection;
+  models: Models;
+}): Express {
+  const { config, models } = deps;
+  const metrics = createMetrics(metricsSourcesFrom(models));
+  return createApp({
+    log: deps.log,
+    metrics,
+    cycles: new CycleService({
+      temporal: deps.temporal,
+      taskQueue: config.temporal.taskQueue,
+      Cycle: models.Cycle,
+      Task: models.Task,
+      allowCompressedClock: config.env !== 'production',
+      timeWorkflowCall: metrics.timeWorkflowCall,
+    }),
+    readiness: { temporal: temporalCheck(deps.temporalConnection), mongodb: mongoCheck(deps.mongo) },
+  });
+}
