@@ -146,13 +146,18 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
     return outcomes;
   }
 
+  /** What every stage email names: the cycle, the stage and its window. */
+  const stageHeader = (input: { cycleName: string; stage: StageCode; window: StageWindow }) => ({
+    cycleName: input.cycleName,
+    stageLabel: stageLabels[input.stage],
+    window: windowText(input.window),
+  });
+
   return {
     async notifyStageOpened(input: StageOpenedInput): Promise<NotificationOutcome[]> {
       const data = {
-        cycleName: input.cycleName,
+        ...stageHeader(input),
         unit: input.unit,
-        stageLabel: stageLabels[input.stage],
-        window: windowText(input.window),
         tasks: input.tasks.map((task) => taskLine(task, input.zone)),
         link: links.unit(input.cycleId, input.unit.code),
       };
@@ -165,9 +170,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
 
     async notifyStageClosed(input: StageClosedInput): Promise<NotificationOutcome[]> {
       const data = {
-        cycleName: input.cycleName,
-        stageLabel: stageLabels[input.stage],
-        window: windowText(input.window),
+        ...stageHeader(input),
         lateUnits: input.lateUnits,
         link: links.cycle(input.cycleId),
       };
@@ -180,10 +183,8 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
 
     async notifyStageLate(input: StageLateInput): Promise<NotificationOutcome[]> {
       const data = {
-        cycleName: input.cycleName,
+        ...stageHeader(input),
         unit: input.unit,
-        stageLabel: stageLabels[input.stage],
-        window: windowText(input.window),
         openTasks: input.openTasks.map((task) => taskLine(task, input.zone)),
         link: links.unit(input.cycleId, input.unit.code),
       };
