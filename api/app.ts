@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -21,6 +24,8 @@ export interface AppDeps {
   cycles: CycleService;
   readiness: Record<string, ReadinessCheck>;
   metrics: Metrics;
+  /** Browser origins allowed to call the API (config CORS_ORIGINS); none by default. */
+  corsOrigins?: string[];
 }
 
 export const apiVersion = '1.0.0';
@@ -40,6 +45,17 @@ const docsSecurityHeaders = helmet({
   },
 });
 
+/**
+ * Every request gets an id, logged with each line and returned as X-Request-Id; a caller's own (a proxy's) is kept
+ * when it is a plain token, so one id follows a request across services.
+ */
+const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+};
+
 /** Builds the app without listening, so tests drive it with supertest and the entry file owns the socket. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -47,7 +63,14 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(helmet());
   app.use(deps.metrics.httpMiddleware());
-  app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      genReqId: requestId,
+    }),
+  );
+  app.use(cors({ origin: deps.corsOrigins ?? [], exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After'] }));
   app.use(express.json({ limit: '100kb', strict: true }));
 
   const groups = apiOperations(deps);

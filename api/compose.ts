@@ -24,6 +24,7 @@ export function composeApp(deps: {
   return createApp({
     log: deps.log,
     metrics,
+    corsOrigins: config.http.corsOrigins,
     cycles: new CycleService({
       temporal: deps.temporal,
       taskQueue: config.temporal.taskQueue,

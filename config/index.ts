@@ -24,6 +24,17 @@ const envSchema = z.object({
   PORT: port.default(3000),
   /** Base URL people use to reach the web UI and API; used for links in emails. @default http://localhost:3000 */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Comma-separated origins (http(s)://host[:port]) allowed to call the API from a browser. @default none */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => origin.replace(/\/$/, '')))),
   /** host:port of the Temporal frontend. @default 127.0.0.1:7233 */
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   /** @default default */
@@ -56,7 +67,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; publicUrl: string };
+  http: { host: string; port: number; publicUrl: string; corsOrigins: string[] };
   temporal: { address: string; namespace: string; taskQueue: string };
   mongodb: { uri: string; serverSelectionTimeoutMs: number };
   smtp: { url: string; from: string };
@@ -74,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, '') },
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, ''), corsOrigins: e.CORS_ORIGINS },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mongodb: { uri: e.MONGODB_URI, serverSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS },
     smtp: { url: e.SMTP_URL, from: e.MAIL_FROM },

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   it('uses the local-stack defaults when the environment is empty', () => {
     expect(loadConfig({})).toEqual({
       env: 'development',
-      http: { host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' },
+      http: { host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000', corsOrigins: [] },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'zi-orchestrator' },
       mongodb: { uri: 'mongodb://127.0.0.1:27017/zi', serverSelectionTimeoutMs: 5000 },
       smtp: { url: 'smtp://127.0.0.1:2525', from: 'ZI Orchestrator <no-reply@zi.localhost>' },
@@ -22,6 +22,14 @@ describe('loadConfig', () => {
       workflowBundlePath: 'dist/workflow-bundle.js',
       shutdownGraceMs: 10_000,
     });
+  });
+
+  it('reads CORS origins as a comma-separated list of http(s) origins, and names a bad one', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://zi.pemkot.go.id, http://localhost:5173/' }).http.corsOrigins).toEqual([
+      'https://zi.pemkot.go.id',
+      'http://localhost:5173',
+    ]);
+    expect(configErrorOf({ CORS_ORIGINS: 'https://ok.test,ftp://bad.test' }).issues.join()).toContain('CORS_ORIGINS');
   });
 
   it('treats blank variables as unset so the defaults apply', () => {
@@ -60,7 +68,7 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       env: 'production',
-      http: { host: '0.0.0.0', port: 8080, publicUrl: 'https://zi.example.go.id' },
+      http: { host: '0.0.0.0', port: 8080, publicUrl: 'https://zi.example.go.id', corsOrigins: [] },
       temporal: { address: 'temporal:7233', namespace: 'zi', taskQueue: 'zi-queue' },
       mongodb: { uri: 'mongodb+srv://user:pass@cluster.example.net/zi', serverSelectionTimeoutMs: 1500 },
       smtp: { url: 'smtps://user:pass@mail.example.net:465', from: 'ZI <zi@example.go.id>' },
