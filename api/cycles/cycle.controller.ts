@@ -19,6 +19,9 @@ export function cycleController(service: CycleService) {
         .location(`/api/v1/cycles/${encodeURIComponent(cycle.id)}`)
         .json(cycle);
     },
+    preview(req: Request, res: Response) {
+      res.json(service.preview(req.body as LaunchCycleBody));
+    },
     async get(req: Request, res: Response) {
       res.json(await service.get(param(req, 'id')));
     },

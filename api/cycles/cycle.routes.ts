@@ -32,6 +32,14 @@ export function cycleOperations(service: CycleService): Operation[] {
       handler: controller.launch,
     },
     {
+      method: 'post',
+      path: '/preview',
+      summary: 'Pratinjau peluncuran: jadwal tahap, tugas dengan tenggat hari kerja, jumlah tugas dan email pertama',
+      schema: launchCycleSchema,
+      responses: { 200: { description: 'Apa yang akan terjadi; tidak ada yang dimulai' } },
+      handler: controller.preview,
+    },
+    {
       method: 'get',
       path: '/:id',
       summary: 'Siklus: tahap dan jendelanya, unit dan tahapnya',

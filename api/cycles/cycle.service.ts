@@ -4,6 +4,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CycleModel } from '../../activities/models/cycle.model';
 import type { TaskModel } from '../../activities/models/task.model';
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
+import { createWorkingCalendar } from '../../domain/calendar';
+import { previewLaunch, type LaunchPreview } from '../../domain/launch-preview';
 import { participantOf } from '../../domain/people';
 import {
   addUnitUpdate,
@@ -80,6 +82,17 @@ export class CycleService {
       }),
     );
     return { ...summary(input), workflowId: cycleWorkflowId(id), status: 'launching' };
+  }
+
+  /** What launching this request would do (dry run): stage windows, tasks with due dates, counts. Starts nothing. */
+  preview(body: LaunchCycleBody): LaunchPreview {
+    const input = cycleLaunchInput('pratinjau', body);
+    return previewLaunch({
+      catalogue: input.catalogue,
+      timeline: input.timeline,
+      calendar: createWorkingCalendar({ zone: input.schedule.zone ?? 'WIB', holidays: input.schedule.holidays }),
+      unitCount: input.units.length,
+    });
   }
 
   async get(id: string): Promise<CycleView> {

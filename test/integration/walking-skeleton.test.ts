@@ -80,6 +80,23 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
   });
 
+  it('previews a launch without starting anything', async () => {
+    const body = pinnedLaunchBody();
+    const before = await stack().models.Cycle.countDocuments();
+    const preview = await request(stack().app).post('/api/v1/cycles/preview').send(body).expect(200);
+    expect(preview.body.totalTasks).toBe(2 * preview.body.tasksPerUnit);
+    expect(preview.body.stages).toHaveLength(6);
+    expect(preview.body.stages[0].tasks[0]).toMatchObject({ key: expect.any(String), due: expect.any(String) });
+    expect(await stack().models.Cycle.countDocuments()).toBe(before);
+    expect(await messagesTo(body.launchedBy.email)).toHaveLength(0);
+    // The same validation as the launch itself.
+    const bad = await request(stack().app)
+      .post('/api/v1/cycles/preview')
+      .send({ ...body, zone: 'UTC' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.zone']);
+  });
+
   it('never sends the same email twice when the activity is retried', async () => {
     const launcher = `ulang-${randomUUID()}@pemkot.test`;
     const cycle = { id: `2026-${randomUUID().slice(0, 8)}`, ...launchBody(launcher) };
