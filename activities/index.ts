@@ -234,23 +234,23 @@ export function createActivities(deps: ActivityDeps) {
       const id = `${input.cycleId}:${input.period.key}`;
       let review = await MonevReview.findById(id).lean();
       if (!review) {
-        const samples = [];
-        for (const unitCode of input.units) {
-          const progress = await UnitProgress.findById(`${input.cycleId}:${unitCode}`).lean();
-          if (progress && progress.status === 'withdrawn') continue;
-          const approved = await Task.countDocuments({
-            cycleId: input.cycleId,
-            unitCode,
-            status: 'approved',
-            templateKey: { $in: input.requiredKeys },
-          });
-          samples.push({
-            unitCode,
-            unitName: progress?.unitName ?? unitCode,
-            planned: input.requiredKeys.length,
-            approved,
-          });
-        }
+        // Two reads for the whole cycle, however many units: their progress, and their approved required tasks.
+        const progress = await UnitProgress.find(
+          { cycleId: input.cycleId },
+          { unitCode: 1, unitName: 1, status: 1 },
+        ).lean();
+        const approvedTasks = await Task.find(
+          { cycleId: input.cycleId, status: 'approved', templateKey: { $in: input.requiredKeys } },
+          { unitCode: 1 },
+        ).lean();
+        const approvedBy = new Map<string, number>();
+        for (const task of approvedTasks) approvedBy.set(task.unitCode, (approvedBy.get(task.unitCode) ?? 0) + 1);
+        const samples = input.units.flatMap((unitCode) => {
+          const unit = progress.find((p) => p.unitCode === unitCode);
+          if (unit?.status === 'withdrawn') return [];
+          const approved = approvedBy.get(unitCode) ?? 0;
+          return [{ unitCode, unitName: unit?.unitName ?? unitCode, planned: input.requiredKeys.length, approved }];
+        });
         const lagging = laggingUnits(samples, input.expectedShare);
         await MonevReview.updateOne(
           { _id: id },

@@ -9,9 +9,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AuditEntry } from '../activities/audit';
-import { createWorkingCalendar } from '../domain/calendar';
 import type { CycleUnit } from '../domain/cycle';
-import { createLifecycleClock } from '../domain/clock';
 import { defaultMonevCadence } from '../domain/monev';
 import { participantOf, personIdOf } from '../domain/people';
 import { isIsoDate, stageCodes, stageIndex, stageLabels, type StageCode, type CycleTimeline } from '../domain/stages';
@@ -46,11 +44,11 @@ import {
   type CycleWorkflowState,
   type Steering,
   type TaskPerson,
-  type TaskSchedule,
   type UnitWorkflowInput,
 } from './definitions';
 import { digestWorkflow } from './digest.workflow';
 import { monevWorkflow } from './monev.workflow';
+import { scheduleOf } from './schedule';
 import { unitWorkflow } from './unit.workflow';
 
 const persistence = proxyActivities<Pick<Activities, 'saveCycle'>>(persistenceActivity);
@@ -70,9 +68,7 @@ const email =
  * separate workflows that continue as new.
  */
 export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWorkflowState> {
-  const clock = createLifecycleClock(Date.now(), input.schedule.clock);
-  const zone = input.schedule.zone ?? 'WIB';
-  const calendar = createWorkingCalendar({ zone, holidays: input.schedule.holidays });
+  const { clock, zone, calendar, nowIso, handOn: childSchedule } = scheduleOf(input.schedule);
   const admins: TaskPerson[] = [participantOf(input.launchedBy, 'admin_organisasi')];
   const assessors = input.assessors.map((person) => participantOf(person, 'penilai'));
   const timeline = (): CycleTimeline =>
@@ -90,7 +86,6 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
   const running = new Set<string>();
   let seq = 0;
   const mailing: Promise<unknown>[] = [];
-  const nowIso = () => clock.now(Date.now()).toISOString();
 
   const record = (event?: Omit<AuditEntry, 'at'>) =>
     persistence.saveCycle({
@@ -108,10 +103,6 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
       },
       event: event ? { ...event, at: nowIso() } : undefined,
     });
-
-  // A child starts its own clock: hand it the time the cycle's clock shows now, so compressed time runs on.
-  const childSchedule = (): TaskSchedule =>
-    input.schedule.clock ? { ...input.schedule, clock: { ...input.schedule.clock, origin: nowIso() } } : input.schedule;
 
   const unitInput = (unit: CycleUnit): UnitWorkflowInput => ({
     cycleId: input.id,

@@ -1,10 +1,9 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { createWorkingCalendar } from '../domain/calendar';
-import { createLifecycleClock } from '../domain/clock';
 import { defaultReminderPolicy } from '../domain/reminder-policy';
 import { emailActivity } from './activity-options';
 import type { DigestWorkflowInput } from './definitions';
+import { scheduleOf } from './schedule';
 
 const digest = proxyActivities<Pick<Activities, 'sendDigest'>>(emailActivity);
 
@@ -14,12 +13,10 @@ const digest = proxyActivities<Pick<Activities, 'sendDigest'>>(emailActivity);
  * day, then continue-as-new, so the history stays one day long for as long as the cycle runs.
  */
 export async function digestWorkflow(input: DigestWorkflowInput): Promise<void> {
-  const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
-  const zone = input.schedule?.zone ?? 'WIB';
-  const calendar = createWorkingCalendar({ zone, holidays: input.schedule?.holidays });
+  const { clock, zone, calendar, now: clockNow, handOn } = scheduleOf(input.schedule);
   const morning = (input.schedule?.policy ?? defaultReminderPolicy).sendWindow.start;
 
-  const now = clock.now(Date.now());
+  const now = clockNow();
   let day = calendar.workingDayOnOrAfter(calendar.localDay(now));
   if (day === input.lastDay || calendar.atLocalTime(day, morning).getTime() < now.getTime()) {
     day = calendar.addWorkingDays(day, 1);
@@ -39,8 +36,5 @@ export async function digestWorkflow(input: DigestWorkflowInput): Promise<void> 
     });
   }
   await condition(allHandlersFinished);
-  const schedule = input.schedule?.clock
-    ? { ...input.schedule, clock: { ...input.schedule.clock, origin: clock.now(Date.now()).toISOString() } }
-    : input.schedule;
-  await continueAsNew<typeof digestWorkflow>({ ...input, schedule, lastDay: day });
+  await continueAsNew<typeof digestWorkflow>({ ...input, schedule: handOn(), lastDay: day });
 }

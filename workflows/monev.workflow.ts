@@ -7,9 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { createWorkingCalendar } from '../domain/calendar';
 import { requiredTasksForStage } from '../domain/catalogue';
-import { createLifecycleClock } from '../domain/clock';
 import { expectedShare, monevPeriods } from '../domain/monev';
 import { stageCodes } from '../domain/stages';
 import { taskDueInstant } from '../domain/task-due';
@@ -21,6 +19,7 @@ import {
   unitWorkflowId,
   type MonevWorkflowInput,
 } from './definitions';
+import { scheduleOf } from './schedule';
 
 const monev = proxyActivities<Pick<Activities, 'reviewMonevPeriod'>>({
   ...persistenceActivity,
@@ -35,8 +34,7 @@ const monev = proxyActivities<Pick<Activities, 'reviewMonevPeriod'>>({
  * the next period, so a year of months never piles up in one history.
  */
 export async function monevWorkflow(input: MonevWorkflowInput): Promise<void> {
-  const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
-  const calendar = createWorkingCalendar({ zone: input.schedule?.zone ?? 'WIB', holidays: input.schedule?.holidays });
+  const { clock, calendar, handOn } = scheduleOf(input.schedule);
   let units = input.units;
   let timeline = input.timeline;
   setHandler(monevUnitsSignal, (update) => {
@@ -77,8 +75,5 @@ export async function monevWorkflow(input: MonevWorkflowInput): Promise<void> {
   });
 
   await condition(allHandlersFinished);
-  const schedule = input.schedule?.clock
-    ? { ...input.schedule, clock: { ...input.schedule.clock, origin: clock.now(Date.now()).toISOString() } }
-    : input.schedule;
-  await continueAsNew<typeof monevWorkflow>({ ...input, units, timeline, schedule, done: done + 1 });
+  await continueAsNew<typeof monevWorkflow>({ ...input, units, timeline, schedule: handOn(), done: done + 1 });
 }

@@ -10,8 +10,6 @@ import { escalationRecipients } from '../domain/escalation-recipients';
 import { teamTaskKey } from '../domain/team';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities, TaskNotificationKind } from '../activities';
-import { createWorkingCalendar } from '../domain/calendar';
-import { createLifecycleClock } from '../domain/clock';
 import { defaultReminderPolicy, nextNotification, type PlannedNotification } from '../domain/reminder-policy';
 import {
   decideTask,
@@ -36,6 +34,7 @@ import {
   type TaskView,
   type TaskWorkflowInput,
 } from './definitions';
+import { scheduleOf } from './schedule';
 
 const persistence = proxyActivities<Pick<Activities, 'recordTask'>>(persistenceActivity);
 const email = proxyActivities<Pick<Activities, 'notifyTask'>>(emailActivity);
@@ -60,8 +59,7 @@ interface Effect {
  */
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> {
   const { template } = input;
-  const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
-  const calendar = createWorkingCalendar({ zone: input.schedule?.zone ?? 'WIB', holidays: input.schedule?.holidays });
+  const { clock, calendar, now, nowIso } = scheduleOf(input.schedule);
   const policy = input.schedule?.policy ?? defaultReminderPolicy;
   let escalationLevel = 0;
   let state: TaskState = newTaskState({
@@ -81,7 +79,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
   const view = (): TaskView => ({
     ...state,
     escalationLevel,
-    overdue: isOverdue(state, clock.now(Date.now()).toISOString()),
+    overdue: isOverdue(state, nowIso()),
     taskId: workflowInfo().workflowId,
     cycleId: input.cycleId,
     unitCode: input.unit.code,
@@ -96,7 +94,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     toCommand: (arg: A) => TaskCommand,
     announce: (arg: A, before: TaskState) => Effect['notify'],
   ): void {
-    const decide = (arg: A) => decideTask(state, toCommand(arg), clock.now(Date.now()).toISOString());
+    const decide = (arg: A) => decideTask(state, toCommand(arg), nowIso());
     setHandler(
       update,
       async (arg) => {
@@ -162,7 +160,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
 
   // The unit steers its tasks by signal (a workflow cannot send updates): same rules, and a refusal changes nothing.
   setHandler(steerTaskSignal, (command) => {
-    const decision = decideTask(state, command, clock.now(Date.now()).toISOString());
+    const decision = decideTask(state, command, nowIso());
     if (!decision.ok) return;
     state = decision.state;
     effects.push({ seq: ++seq, event: decision.event });
@@ -189,13 +187,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
 
   // Reminders and escalations are planned from the due date each time round, so an extended due date simply
   // replans; `cursor` is the last notification planned, and none is sent twice for the same due date.
-  let cursor = clock.now(Date.now());
+  let cursor = now();
   let cursorDue = state.due;
   // Effects are persisted one at a time in seq order, so the read model follows the order of decisions.
   for (;;) {
     if (effects.length === 0 && !isTerminal(state.status)) {
       // A new due date is planned from now: what its plan had before now is not caught up.
-      if (cursorDue !== state.due) [cursor, cursorDue] = [clock.now(Date.now()), state.due];
+      if (cursorDue !== state.due) [cursor, cursorDue] = [now(), state.due];
       const planned = nextNotification({ policy, calendar, due: state.due, now: cursor });
       const dueBefore = state.due;
       const woken = () => effects.length > 0 || isTerminal(state.status) || state.due !== dueBefore;
@@ -235,7 +233,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
         task: { ...view(), unitName: input.unit.name, description: template.description, stage: template.stage },
         zone: input.schedule?.zone,
         digestRecipients: input.schedule?.digestRecipients,
-        at: clock.now(Date.now()).toISOString(),
+        at: nowIso(),
       });
     }
   }

@@ -10,9 +10,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AuditEntry } from '../activities/audit';
-import { createWorkingCalendar } from '../domain/calendar';
 import { requiredTasksForStage, tasksForStage, type TaskTemplate } from '../domain/catalogue';
-import { createLifecycleClock } from '../domain/clock';
 import { progressReportTemplate } from '../domain/progress-report';
 import { nextStage, stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
 import { isTerminal } from '../domain/task';
@@ -43,6 +41,7 @@ import {
   type UnitView,
   type UnitWorkflowInput,
 } from './definitions';
+import { scheduleOf } from './schedule';
 import { taskWorkflow } from './task.workflow';
 
 const persistence = proxyActivities<Pick<Activities, 'saveUnitProgress'>>(persistenceActivity);
@@ -60,9 +59,7 @@ const email =
  * killed, when the unit finishes: they keep running until someone completes or cancels them.
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
-  const clock = createLifecycleClock(Date.now(), input.schedule?.clock);
-  const zone = input.schedule?.zone ?? 'WIB';
-  const calendar = createWorkingCalendar({ zone, holidays: input.schedule?.holidays });
+  const { clock, zone, calendar, nowIso, handOn: childSchedule } = scheduleOf(input.schedule);
   const timeline: Record<StageCode, StageWindow> = { ...input.timeline };
   const teamTemplate = input.catalogue.templates.find((template) => template.key === teamTaskKey);
   const { unit } = input;
@@ -84,7 +81,6 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   let withdrawal: Steering | undefined;
   let approvedTeam: TeamSubmission | undefined;
   const mailing: Promise<unknown>[] = [];
-  const nowIso = () => clock.now(Date.now()).toISOString();
   let seq = 0;
 
   const save = (event?: Omit<AuditEntry, 'at'>) =>
@@ -126,12 +122,6 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     zone,
     recipients: contacts(),
   });
-  const childClock = () =>
-    // A child starts its own clock: hand it the time the unit's clock shows now, so compressed time runs on.
-    input.schedule?.clock
-      ? { ...input.schedule, clock: { ...input.schedule.clock, origin: nowIso() } }
-      : input.schedule;
-
   const startTask = async (template: TaskTemplate, due: string, required: boolean): Promise<void> => {
     if (state.tasks[template.key] !== undefined) return;
     state.tasks[template.key] = 'open';
@@ -148,7 +138,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
         pimpinan: roster.pimpinan ?? [],
         admin_organisasi: roster.admin_organisasi ?? [],
       },
-      schedule: childClock(),
+      schedule: childSchedule(),
     };
     const child = await startChild(taskWorkflow, {
       workflowId: taskWorkflowId(input.cycleId, unit.code, template.key),
@@ -178,8 +168,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     }
   };
 
-  const teamResolved = () =>
-    team !== undefined || !teamTemplate || isTerminal(state.tasks[teamTaskKey] ?? 'open') === true;
+  const teamResolved = () => team !== undefined || !teamTemplate || isTerminal(state.tasks[teamTaskKey] ?? 'open');
   /** A task for team roles waits for the team, unless the team task comes only in a later stage. */
   const waitsForTeam = (template: TaskTemplate, stage: StageCode) =>
     teamTemplate !== undefined &&
