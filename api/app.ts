@@ -7,21 +7,28 @@ import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import type { Logger } from '../config/logger';
 import swaggerUi from 'swagger-ui-express';
+import { auditOperations } from './audit/audit.routes';
+import { authOperations } from './auth/auth.routes';
+import { authenticate } from './auth/authenticate';
+import type { ApiContext } from './context';
 import { cycleOperations } from './cycles/cycle.routes';
-import type { CycleService } from './cycles/cycle.service';
 import { errorMiddleware, notFoundHandler } from './error.middleware';
 import { healthOperations } from './health/health.routes';
 import type { Metrics } from './metrics';
+import { notificationOperations } from './notifications/notification.routes';
 import { openApiDocument } from './openapi';
 import { routerOf, type OperationGroup } from './operation';
 import type { ReadinessCheck } from './health/readiness';
+import { personOperations } from './people/person.routes';
+import { taskOperations } from './tasks/task.routes';
+import { unitOperations } from './units/unit.routes';
 
 // Validation messages reach people: answer in Bahasa Indonesia.
 z.config(z.locales.id());
 
 export interface AppDeps {
   log: Logger;
-  cycles: CycleService;
+  context: ApiContext;
   readiness: Record<string, ReadinessCheck>;
   metrics: Metrics;
   /** Browser origins allowed to call the API (config CORS_ORIGINS); none by default. */
@@ -31,10 +38,17 @@ export interface AppDeps {
 export const apiVersion = '1.0.0';
 
 /** Every operation the app serves, grouped by where it is mounted: the app and its OpenAPI document share it. */
-export function apiOperations(deps: Pick<AppDeps, 'cycles' | 'readiness' | 'metrics'>): OperationGroup[] {
+export function apiOperations(deps: Pick<AppDeps, 'context' | 'readiness' | 'metrics'>): OperationGroup[] {
+  const { context } = deps;
   return [
     { prefix: '', tag: 'kesehatan', operations: healthOperations(deps.readiness, deps.metrics) },
-    { prefix: '/api/v1/cycles', tag: 'siklus', operations: cycleOperations(deps.cycles) },
+    { prefix: '/api/v1/auth', tag: 'masuk', operations: authOperations(context) },
+    { prefix: '/api/v1/units', tag: 'unit', operations: unitOperations(context) },
+    { prefix: '/api/v1/people', tag: 'orang', operations: personOperations(context) },
+    { prefix: '/api/v1/cycles', tag: 'siklus', operations: cycleOperations(context) },
+    { prefix: '/api/v1/tasks', tag: 'tugas', operations: taskOperations(context) },
+    { prefix: '/api/v1/notifications', tag: 'email', operations: notificationOperations(context) },
+    { prefix: '/api/v1/audit', tag: 'audit', operations: auditOperations(context) },
   ];
 }
 
@@ -74,7 +88,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '100kb', strict: true }));
 
   const groups = apiOperations(deps);
-  for (const group of groups) app.use(group.prefix || '/', routerOf(group.operations));
+  const signedIn = authenticate(deps.context.sessions);
+  for (const group of groups) app.use(group.prefix || '/', routerOf(group.operations, signedIn));
   // The documentation describes exactly the operations mounted above.
   const document = openApiDocument(groups, apiVersion);
   app.get('/api/openapi.json', (_req, res) => {

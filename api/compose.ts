@@ -5,6 +5,8 @@ import type { Models } from '../activities/models';
 import type { Config } from '../config';
 import type { Logger } from '../config/logger';
 import { createApp } from './app';
+import { SessionService } from './auth/sessions';
+import type { ApiContext } from './context';
 import { CycleService } from './cycles/cycle.service';
 import { mongoCheck, temporalCheck } from './health/readiness';
 import { createMetrics } from './metrics';
@@ -21,10 +23,22 @@ export function composeApp(deps: {
 }): Express {
   const { config, models } = deps;
   const metrics = createMetrics(metricsSourcesFrom(models));
-  return createApp({
+  const now = () => new Date();
+  const context: ApiContext = {
+    config: { ...config, publicUrl: config.http.publicUrl },
     log: deps.log,
-    metrics,
-    corsOrigins: config.http.corsOrigins,
+    models,
+    mongo: deps.mongo,
+    temporal: deps.temporal,
+    timeWorkflowCall: metrics.timeWorkflowCall,
+    now,
+    sessions: new SessionService({
+      Session: models.Session,
+      Account: models.Account,
+      accessTtlSeconds: config.auth.accessTtlSeconds,
+      refreshTtlSeconds: config.auth.refreshTtlSeconds,
+      now,
+    }),
     cycles: new CycleService({
       temporal: deps.temporal,
       taskQueue: config.temporal.taskQueue,
@@ -33,6 +47,12 @@ export function composeApp(deps: {
       allowCompressedClock: config.env !== 'production',
       timeWorkflowCall: metrics.timeWorkflowCall,
     }),
+  };
+  return createApp({
+    log: deps.log,
+    metrics,
+    corsOrigins: config.http.corsOrigins,
+    context,
     readiness: { temporal: temporalCheck(deps.temporalConnection), mongodb: mongoCheck(deps.mongo) },
   });
 }

@@ -36,11 +36,15 @@ export function openApiDocument(groups: readonly OperationGroup[], version: stri
           : { description: response.description };
       }
       if (schema) responses['400'] ??= problem('Permintaan tidak valid: setiap kolom yang salah disebut');
+      if (operation.access !== 'public') {
+        responses['401'] ??= problem('Belum masuk: token akses tidak ada, tidak sah atau kedaluwarsa');
+      }
       responses['503'] ??= problem('Temporal atau MongoDB tidak dapat dihubungi; coba lagi setelah Retry-After');
       const path = openApiPath(group.prefix, operation.path);
       (paths[path] ??= {})[operation.method] = {
         summary: operation.summary,
         tags: [group.tag],
+        ...(operation.access === 'public' ? { security: [] } : {}),
         ...(schema?.params || schema?.query
           ? {
               requestParams: {
@@ -66,5 +70,11 @@ export function openApiDocument(groups: readonly OperationGroup[], version: stri
         '(RFC 9457) naming each failing field.',
     },
     paths: paths as never,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Token akses dari POST /api/v1/auth/sign-in' },
+      },
+    },
+    security: [{ bearer: [] }],
   });
 }

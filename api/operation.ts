@@ -14,6 +14,10 @@ export interface Operation {
   schema?: RequestSchema;
   /** Success and notable failure answers by status; every operation also answers problem+json on 400 and 5xx. */
   responses: Record<number, { description: string; body?: z.ZodType }>;
+  /** `public`: no sign-in (health, sign-in itself). Every other operation needs a valid access token. */
+  access?: 'public';
+  /** Extra middleware before validation (rate limits, uploads). */
+  before?: RequestHandler[];
   handler: RequestHandler;
 }
 
@@ -24,10 +28,16 @@ export interface OperationGroup {
   operations: Operation[];
 }
 
-export function routerOf(operations: readonly Operation[]): Router {
+/** Mounts operations; `authenticate` runs first on every operation that is not public. */
+export function routerOf(operations: readonly Operation[], authenticate: RequestHandler): Router {
   const router = Router();
   for (const operation of operations) {
-    const handlers = operation.schema ? [validate(operation.schema), operation.handler] : [operation.handler];
+    const handlers: RequestHandler[] = [
+      ...(operation.access === 'public' ? [] : [authenticate]),
+      ...(operation.before ?? []),
+      ...(operation.schema ? [validate(operation.schema)] : []),
+      operation.handler,
+    ];
     router[operation.method](operation.path, ...handlers);
   }
   return router;

@@ -35,3 +35,5 @@ export const serviceUnavailable = (dependency: string, retryAfterSeconds = 5): H
     dependency,
     retryAfterSeconds,
   });
+
+export const forbidden = (detail: string): HttpProblem => new HttpProblem(403, 'Tidak berwenang', detail);

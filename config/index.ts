@@ -59,6 +59,26 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prebuilt workflow bundle loaded by the worker when NODE_ENV=production. @default dist/workflow-bundle.js */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).default('dist/workflow-bundle.js'),
+  /** Seconds an access token works; refresh it with the refresh token. @default 900 */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Seconds a refresh token (a signed-in device) works without use. @default 2592000 (30 days) */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(2_592_000),
+  /** Seconds a sign-in link in a task email works (once). @default 86400 */
+  SIGN_IN_LINK_TTL_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** Seconds an invitation (set your password) works. @default 604800 (7 days) */
+  INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(604_800),
+  /** Seconds a password reset link works. @default 3600 */
+  PASSWORD_RESET_TTL_SECONDS: z.coerce.number().int().min(300).default(3600),
+  /** Sign-in and reset attempts allowed per client address per 15 minutes. @default 20 */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** The first Bagian Organisasi account, created at start-up when no account with this email exists. */
+  ZI_ADMIN_EMAIL: z.email().optional(),
+  /** @default Admin Bagian Organisasi */
+  ZI_ADMIN_NAME: z.string().min(1).default('Admin Bagian Organisasi'),
+  /** Its password (at least 12 characters); required with ZI_ADMIN_EMAIL. */
+  ZI_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** Largest evidence file accepted, in bytes. @default 10485760 (10 MiB) */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** How long the worker and API wait for in-flight work on SIGTERM. @default 10000 */
   SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
 });
@@ -71,6 +91,16 @@ export interface Config {
   temporal: { address: string; namespace: string; taskQueue: string };
   mongodb: { uri: string; serverSelectionTimeoutMs: number };
   smtp: { url: string; from: string };
+  auth: {
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    signInLinkTtlSeconds: number;
+    invitationTtlSeconds: number;
+    passwordResetTtlSeconds: number;
+    rateLimit: number;
+    firstAdmin?: { email: string; name: string; password: string };
+  };
+  uploads: { maxBytes: number };
   logLevel: Env['LOG_LEVEL'];
   workflowBundlePath: string;
   shutdownGraceMs: number;
@@ -83,12 +113,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (e.ZI_ADMIN_EMAIL && !e.ZI_ADMIN_PASSWORD) {
+    throw new ConfigError(['ZI_ADMIN_PASSWORD: required when ZI_ADMIN_EMAIL is set (at least 12 characters)']);
+  }
   return {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, ''), corsOrigins: e.CORS_ORIGINS },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mongodb: { uri: e.MONGODB_URI, serverSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS },
     smtp: { url: e.SMTP_URL, from: e.MAIL_FROM },
+    auth: {
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      signInLinkTtlSeconds: e.SIGN_IN_LINK_TTL_SECONDS,
+      invitationTtlSeconds: e.INVITATION_TTL_SECONDS,
+      passwordResetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
+      rateLimit: e.AUTH_RATE_LIMIT,
+      ...(e.ZI_ADMIN_EMAIL && e.ZI_ADMIN_PASSWORD
+        ? { firstAdmin: { email: e.ZI_ADMIN_EMAIL, name: e.ZI_ADMIN_NAME, password: e.ZI_ADMIN_PASSWORD } }
+        : {}),
+    },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
     logLevel: e.LOG_LEVEL,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -1,14 +1,19 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
+/** What changed: the lifecycle's entities, and what people change through the API outside a cycle. */
+export const auditEntities = ['cycle', 'unit', 'task', 'monev', 'person', 'unit_kerja', 'notification'] as const;
+export type AuditEntity = (typeof auditEntities)[number];
+
 /**
  * One accepted change of a cycle, unit or task: who, what, when, from → to. The id is deterministic
  * (`<entityId>#<seq>`), so a retried activity records the event once.
  */
 export interface AuditEventDocument {
   _id: string;
-  entity: 'cycle' | 'unit' | 'task' | 'monev';
+  entity: AuditEntity;
   entityId: string;
-  cycleId: string;
+  /** Absent for changes outside a cycle (accounts, the unit registry). */
+  cycleId?: string;
   unitCode?: string;
   type: string;
   by: string;
@@ -21,9 +26,9 @@ export interface AuditEventDocument {
 const auditEventSchema = new Schema<AuditEventDocument>(
   {
     _id: { type: String, required: true },
-    entity: { type: String, enum: ['cycle', 'unit', 'task', 'monev'], required: true },
+    entity: { type: String, enum: auditEntities, required: true },
     entityId: { type: String, required: true },
-    cycleId: { type: String, required: true },
+    cycleId: String,
     unitCode: String,
     type: { type: String, required: true },
     by: { type: String, required: true },

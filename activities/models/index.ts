@@ -1,10 +1,16 @@
 import mongoose, { type Connection } from 'mongoose';
+import { accountModel, type AccountModel } from './account.model';
 import { auditEventModel, type AuditEventModel } from './audit-event.model';
+import { commentModel, type CommentModel } from './comment.model';
 import { cycleModel, type CycleModel } from './cycle.model';
 import { digestItemModel, type DigestItemModel } from './digest-item.model';
 import { monevReviewModel, type MonevReviewModel } from './monev-review.model';
 import { notificationModel, type NotificationModel } from './notification.model';
+import { oneTimeTokenModel, type OneTimeTokenModel } from './one-time-token.model';
+import { sessionModel, type SessionModel } from './session.model';
+import { substitutionModel, type SubstitutionModel } from './substitution.model';
 import { taskModel, type TaskModel } from './task.model';
+import { unitKerjaModel, type UnitKerjaModel } from './unit-kerja.model';
 import { unitProgressModel, type UnitProgressModel } from './unit-progress.model';
 
 export interface Models {
@@ -15,6 +21,12 @@ export interface Models {
   UnitProgress: UnitProgressModel;
   MonevReview: MonevReviewModel;
   DigestItem: DigestItemModel;
+  Account: AccountModel;
+  Session: SessionModel;
+  OneTimeToken: OneTimeTokenModel;
+  UnitKerja: UnitKerjaModel;
+  Comment: CommentModel;
+  Substitution: SubstitutionModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -26,6 +38,12 @@ export function createModels(connection: Connection): Models {
     UnitProgress: unitProgressModel(connection),
     MonevReview: monevReviewModel(connection),
     DigestItem: digestItemModel(connection),
+    Account: accountModel(connection),
+    Session: sessionModel(connection),
+    OneTimeToken: oneTimeTokenModel(connection),
+    UnitKerja: unitKerjaModel(connection),
+    Comment: commentModel(connection),
+    Substitution: substitutionModel(connection),
   };
 }
 

@@ -1,12 +1,20 @@
 import type { Request, Response } from 'express';
-import type { CycleService, SteeringAction } from './cycle.service';
+import type { ApiContext } from '../context';
+import type { SteeringAction } from './cycle.service';
 import type { LaunchCycleBody, SteerCycleBody } from './cycle.schemas';
 
 /** Path parameters, validated and trimmed by the route's schema before the handler runs. */
 const param = (req: Request, name: string): string => String(req.params[name]);
 
 /** HTTP only: status codes and headers; the service decides everything else. */
-export function cycleController(service: CycleService) {
+export function cycleController(context: Pick<ApiContext, 'cycles'>) {
+  const service = {
+    launch: (...args: Parameters<ApiContext['cycles']['launch']>) => context.cycles.launch(...args),
+    preview: (...args: Parameters<ApiContext['cycles']['preview']>) => context.cycles.preview(...args),
+    get: (...args: Parameters<ApiContext['cycles']['get']>) => context.cycles.get(...args),
+    tasks: (...args: Parameters<ApiContext['cycles']['tasks']>) => context.cycles.tasks(...args),
+    steer: (...args: Parameters<ApiContext['cycles']['steer']>) => context.cycles.steer(...args),
+  };
   /** One handler per steering route: picks the action from the request, answers with the cycle's new state. */
   const steer = (action: (req: Request) => SteeringAction) => async (req: Request, res: Response) => {
     res.json(await service.steer(param(req, 'id'), action(req), req.body as SteerCycleBody));

@@ -1,3 +1,4 @@
+import type { ApiContext } from '../context';
 import type { Operation } from '../operation';
 import { cycleController } from './cycle.controller';
 import {
@@ -10,7 +11,6 @@ import {
   launchCycleSchema,
   withdrawUnitSchema,
 } from './cycle.schemas';
-import type { CycleService } from './cycle.service';
 
 const steered = {
   200: { description: 'Keadaan siklus setelah perubahan' },
@@ -20,8 +20,8 @@ const steered = {
 };
 
 /** Cycles: launch, read, and Bagian Organisasi's steering. Mounted at /api/v1/cycles. */
-export function cycleOperations(service: CycleService): Operation[] {
-  const controller = cycleController(service);
+export function cycleOperations(context: ApiContext): Operation[] {
+  const controller = cycleController(context);
   return [
     {
       method: 'post',

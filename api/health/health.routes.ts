@@ -12,6 +12,7 @@ export function healthOperations(checks: Record<string, ReadinessCheck>, metrics
   return [
     {
       method: 'get',
+      access: 'public',
       path: '/metrics',
       summary: 'Metrik Prometheus: latensi HTTP, panggilan Temporal, tugas per status, email per status pengiriman',
       responses: { 200: { description: 'Format teks Prometheus' } },
@@ -21,6 +22,7 @@ export function healthOperations(checks: Record<string, ReadinessCheck>, metrics
     },
     {
       method: 'get',
+      access: 'public',
       path: '/healthz',
       summary: 'Proses hidup',
       responses: { 200: { description: 'ok' } },
@@ -30,6 +32,7 @@ export function healthOperations(checks: Record<string, ReadinessCheck>, metrics
     },
     {
       method: 'get',
+      access: 'public',
       path: '/readyz',
       summary: 'Siap bekerja: Temporal dan MongoDB menjawab',
       responses: { 200: { description: 'Siap' } },

@@ -1,13 +1,13 @@
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import type { CycleService } from '../../api/cycles/cycle.service';
+import type { ApiContext } from '../../api/context';
 import { createMetrics } from '../../api/metrics';
 
 const appWith = (corsOrigins: string[]) =>
   createApp({
     log: pino({ level: 'silent' }),
-    cycles: {} as CycleService,
+    context: {} as ApiContext,
     readiness: {},
     metrics: createMetrics(),
     corsOrigins,

@@ -18,6 +18,15 @@ describe('loadConfig', () => {
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'zi-orchestrator' },
       mongodb: { uri: 'mongodb://127.0.0.1:27017/zi', serverSelectionTimeoutMs: 5000 },
       smtp: { url: 'smtp://127.0.0.1:2525', from: 'ZI Orchestrator <no-reply@zi.localhost>' },
+      auth: {
+        accessTtlSeconds: 900,
+        refreshTtlSeconds: 2_592_000,
+        signInLinkTtlSeconds: 86_400,
+        invitationTtlSeconds: 604_800,
+        passwordResetTtlSeconds: 3600,
+        rateLimit: 20,
+      },
+      uploads: { maxBytes: 10 * 1024 * 1024 },
       logLevel: 'info',
       workflowBundlePath: 'dist/workflow-bundle.js',
       shutdownGraceMs: 10_000,
@@ -65,6 +74,15 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       WORKFLOW_BUNDLE_PATH: '/app/bundle.js',
       SHUTDOWN_GRACE_MS: '2500',
+      ACCESS_TOKEN_TTL_SECONDS: '600',
+      REFRESH_TOKEN_TTL_SECONDS: '86400',
+      SIGN_IN_LINK_TTL_SECONDS: '7200',
+      INVITATION_TTL_SECONDS: '172800',
+      PASSWORD_RESET_TTL_SECONDS: '1800',
+      AUTH_RATE_LIMIT: '5',
+      ZI_ADMIN_EMAIL: 'admin@example.go.id',
+      ZI_ADMIN_PASSWORD: 'kata-sandi-panjang',
+      UPLOAD_MAX_BYTES: '2048',
     });
     expect(config).toEqual({
       env: 'production',
@@ -72,10 +90,26 @@ describe('loadConfig', () => {
       temporal: { address: 'temporal:7233', namespace: 'zi', taskQueue: 'zi-queue' },
       mongodb: { uri: 'mongodb+srv://user:pass@cluster.example.net/zi', serverSelectionTimeoutMs: 1500 },
       smtp: { url: 'smtps://user:pass@mail.example.net:465', from: 'ZI <zi@example.go.id>' },
+      auth: {
+        accessTtlSeconds: 600,
+        refreshTtlSeconds: 86400,
+        signInLinkTtlSeconds: 7200,
+        invitationTtlSeconds: 172800,
+        passwordResetTtlSeconds: 1800,
+        rateLimit: 5,
+        firstAdmin: { email: 'admin@example.go.id', name: 'Admin Bagian Organisasi', password: 'kata-sandi-panjang' },
+      },
+      uploads: { maxBytes: 2048 },
       logLevel: 'debug',
       workflowBundlePath: '/app/bundle.js',
       shutdownGraceMs: 2500,
     });
+  });
+
+  it('asks for the first admin password with the first admin email', () => {
+    expect(configErrorOf({ ZI_ADMIN_EMAIL: 'admin@example.go.id' }).issues).toEqual([
+      expect.stringMatching(/^ZI_ADMIN_PASSWORD: /),
+    ]);
   });
 
   it('ignores variables it does not know about', () => {
@@ -100,6 +134,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['SHUTDOWN_GRACE_MS', '0'],
     ['MONGODB_SERVER_SELECTION_TIMEOUT_MS', '-1'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '5'],
+    ['ZI_ADMIN_PASSWORD', 'pendek'],
+    ['UPLOAD_MAX_BYTES', 'besar'],
   ])('rejects %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error).toBeInstanceOf(Error);

@@ -3,14 +3,14 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
-import type { CycleService } from '../../api/cycles/cycle.service';
+import type { ApiContext } from '../../api/context';
 import { createMetrics } from '../../api/metrics';
 import { openApiPath } from '../../api/openapi';
 
 /** The app as built for production; no request here reaches a service, so none is needed. */
 const app = createApp({
   log: pino({ level: 'silent' }),
-  cycles: {} as CycleService,
+  context: {} as ApiContext,
   readiness: {},
   metrics: createMetrics(),
 });

@@ -1,0 +1,29 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { indonesianZones, type IndonesianZone } from '../../domain/calendar';
+
+/** A work unit (unit kerja) of the instansi, registered once and chosen for cycles. The id is its code. */
+export interface UnitKerjaDocument {
+  _id: string;
+  name: string;
+  zone: IndonesianZone;
+  headEmail?: string;
+  parentCode?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const unitKerjaSchema = new Schema<UnitKerjaDocument>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    zone: { type: String, enum: indonesianZones, required: true },
+    headEmail: String,
+    parentCode: String,
+  },
+  { collection: 'units', timestamps: true, versionKey: false },
+);
+
+export type UnitKerjaModel = Model<UnitKerjaDocument>;
+
+export const unitKerjaModel = (connection: Connection): UnitKerjaModel =>
+  connection.models.UnitKerja ?? connection.model<UnitKerjaDocument>('UnitKerja', unitKerjaSchema);
