@@ -13,7 +13,7 @@ import type { Models } from './models';
 import type { UnitProgressDocument } from './models/unit-progress.model';
 import { upsertNewer } from './models/upsert-newer';
 import type { Mailer } from './mailer';
-import { createNotifier, type NotificationOutcome } from './notifications';
+import { createNotifier, type NotificationOutcome, type NotificationRequest } from './notifications';
 import type { EmailRenderer } from './templates';
 
 export interface ActivityDeps {
@@ -178,6 +178,11 @@ export function createActivities(deps: ActivityDeps) {
         );
       }
       return outcomes;
+    },
+
+    /** One email the API asked for (see emailWorkflow): sent at most once per dedupe key. */
+    async sendEmail(request: NotificationRequest): Promise<NotificationOutcome> {
+      return send(request);
     },
 
     async notifyCycleLaunched(cycle: Pick<CycleWorkflowInput, 'id' | 'name' | 'year' | 'units' | 'launchedBy'>) {

@@ -20,6 +20,7 @@ import { openApiDocument } from './openapi';
 import { routerOf, type OperationGroup } from './operation';
 import type { ReadinessCheck } from './health/readiness';
 import { personOperations } from './people/person.routes';
+import { substituteOperations } from './substitutes/substitute.routes';
 import { taskOperations } from './tasks/task.routes';
 import { unitOperations } from './units/unit.routes';
 
@@ -47,6 +48,7 @@ export function apiOperations(deps: Pick<AppDeps, 'context' | 'readiness' | 'met
     { prefix: '/api/v1/people', tag: 'orang', operations: personOperations(context) },
     { prefix: '/api/v1/cycles', tag: 'siklus', operations: cycleOperations(context) },
     { prefix: '/api/v1/tasks', tag: 'tugas', operations: taskOperations(context) },
+    { prefix: '/api/v1/substitutes', tag: 'pengganti', operations: substituteOperations(context) },
     { prefix: '/api/v1/notifications', tag: 'email', operations: notificationOperations(context) },
     { prefix: '/api/v1/audit', tag: 'audit', operations: auditOperations(context) },
   ];

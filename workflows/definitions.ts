@@ -275,3 +275,9 @@ export interface DigestWorkflowInput {
   /** The last day a digest went out (continue-as-new carries it). */
   lastDay?: string;
 }
+
+// ---- Email: one message the API asks for (invitations, password resets, resends) ----
+
+export const emailWorkflowType = 'emailWorkflow';
+/** One workflow per dedupe key: asking twice for the same message starts nothing new. */
+export const emailWorkflowId = (dedupeKey: string): string => `email:${dedupeKey}`;

@@ -4,3 +4,4 @@ export { digestWorkflow } from './digest.workflow';
 export { monevWorkflow } from './monev.workflow';
 export { taskWorkflow } from './task.workflow';
 export { unitWorkflow } from './unit.workflow';
+export { emailWorkflow } from './email.workflow';
