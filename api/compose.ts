@@ -5,6 +5,7 @@ import type { Models } from '../activities/models';
 import type { Config } from '../config';
 import type { Logger } from '../config/logger';
 import { createApp } from './app';
+import { AccountService } from './auth/accounts';
 import { SessionService } from './auth/sessions';
 import type { ApiContext } from './context';
 import { CycleService } from './cycles/cycle.service';
@@ -46,8 +47,10 @@ export function composeApp(deps: {
       Task: models.Task,
       allowCompressedClock: config.env !== 'production',
       timeWorkflowCall: metrics.timeWorkflowCall,
+      ensurePerson: (person, grants, by) => accounts.ensurePerson(person, grants, by),
     }),
   };
+  const accounts = new AccountService(context);
   return createApp({
     log: deps.log,
     metrics,

@@ -8,10 +8,12 @@ import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } fr
 import { defaultTimeline } from '../../domain/default-timeline';
 import { defaultMonevCadence } from '../../domain/monev';
 import { defaultReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
+import type { Person } from '../../domain/cycle';
 import type { CycleWorkflowInput } from '../../workflows/definitions';
 import type { LaunchCycleBody } from './cycle.schemas';
 
-export function cycleLaunchInput(id: string, body: LaunchCycleBody): CycleWorkflowInput {
+/** `launchedBy`: the signed-in Bagian Organisasi officer; they receive the cycle's launch and stage emails. */
+export function cycleLaunchInput(id: string, body: LaunchCycleBody, launchedBy: Person): CycleWorkflowInput {
   const overrides = applyCatalogueOverrides(defaultCatalogue, (body.catalogue ?? {}) as CatalogueOverrides);
   // The schema has already applied the same overrides; a failure here is a bug, not bad input.
   if (!overrides.ok) throw new Error(`catalogue overrides passed validation but failed to apply`);
@@ -20,7 +22,7 @@ export function cycleLaunchInput(id: string, body: LaunchCycleBody): CycleWorkfl
     name: body.name,
     year: body.year,
     units: body.units,
-    launchedBy: body.launchedBy,
+    launchedBy,
     assessors: body.assessors ?? [],
     timeline: body.timeline ?? defaultTimeline(body.year),
     catalogue: overrides.catalogue,

@@ -9,11 +9,13 @@ import {
   cycleIdParams,
   extendStageSchema,
   launchCycleSchema,
+  listCyclesSchema,
   withdrawUnitSchema,
 } from './cycle.schemas';
 
 const steered = {
   200: { description: 'Keadaan siklus setelah perubahan' },
+  403: { description: 'Hanya Bagian Organisasi yang dapat mengarahkan siklus' },
   404: { description: 'Siklus tidak ditemukan' },
   409: { description: 'Siklus sudah berakhir' },
   422: { description: 'Siklus menolak perubahan; alasannya di `detail`' },
@@ -28,7 +30,10 @@ export function cycleOperations(context: ApiContext): Operation[] {
       path: '/',
       summary: 'Meluncurkan siklus (jadwal, katalog, kebijakan pengingat, hari libur: bawaan bila tidak diisi)',
       schema: launchCycleSchema,
-      responses: { 202: { description: 'Siklus sedang diluncurkan; Location menunjuk ke siklus' } },
+      responses: {
+        202: { description: 'Siklus sedang diluncurkan; Location menunjuk ke siklus' },
+        403: { description: 'Hanya Bagian Organisasi yang dapat meluncurkan siklus' },
+      },
       handler: controller.launch,
     },
     {
@@ -36,13 +41,26 @@ export function cycleOperations(context: ApiContext): Operation[] {
       path: '/preview',
       summary: 'Pratinjau peluncuran: jadwal tahap, tugas dengan tenggat hari kerja, jumlah tugas dan email pertama',
       schema: launchCycleSchema,
-      responses: { 200: { description: 'Apa yang akan terjadi; tidak ada yang dimulai' } },
+      responses: {
+        200: { description: 'Apa yang akan terjadi; tidak ada yang dimulai' },
+        403: { description: 'Hanya Bagian Organisasi yang dapat meluncurkan siklus' },
+      },
       handler: controller.preview,
     },
     {
       method: 'get',
+      path: '/',
+      summary: 'Siklus yang memuat unit Anda (semua siklus bagi Bagian Organisasi dan pengamat), terbaru lebih dahulu',
+      schema: listCyclesSchema,
+      responses: { 200: { description: 'Siklus-siklus' } },
+      handler: controller.list,
+    },
+    {
+      method: 'get',
       path: '/:id',
-      summary: 'Siklus: tahap dan jendelanya, unit dan tahapnya',
+      summary:
+        'Siklus: tahap dan jendelanya, unit dan tahapnya, kemajuan tugas per tahap, unit dan area (jumlah per status, ' +
+        'terlambat, tingkat eskalasi) — terbatas pada unit yang boleh Anda lihat',
       schema: cycleIdParams,
       responses: { 200: { description: 'Siklus' }, 404: { description: 'Siklus tidak ditemukan' } },
       handler: controller.get,
@@ -50,7 +68,7 @@ export function cycleOperations(context: ApiContext): Operation[] {
     {
       method: 'get',
       path: '/:id/tasks',
-      summary: 'Semua tugas siklus, tenggat terdekat lebih dahulu',
+      summary: 'Tugas siklus di unit yang boleh Anda lihat, tenggat terdekat lebih dahulu',
       schema: cycleIdParams,
       responses: { 200: { description: 'Tugas-tugas' }, 404: { description: 'Siklus tidak ditemukan' } },
       handler: controller.tasks,

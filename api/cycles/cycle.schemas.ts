@@ -7,7 +7,7 @@ import {
   defaultHolidays,
 } from '../../domain/calendar';
 import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } from '../../domain/catalogue';
-import { duplicateUnitCodes, firstCycleYear, lastCycleYear } from '../../domain/cycle';
+import { cycleStatuses, duplicateUnitCodes, firstCycleYear, lastCycleYear } from '../../domain/cycle';
 import { validateMonevCadence } from '../../domain/monev';
 import { validateReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
 import { isRoleCode } from '../../domain/roles';
@@ -127,7 +127,6 @@ export const launchCycleSchema = {
             ctx.addIssue({ code: 'custom', message: `kode unit ${code} muncul lebih dari sekali` });
           }
         }),
-      launchedBy: person,
       /** TPI (Inspektorat): penilai of every unit. */
       assessors: z.array(person).max(100).optional(),
       /** @default the programme's default year plan (domain/default-timeline.ts) */
@@ -166,13 +165,10 @@ export const cycleIdParams = {
   params: z.strictObject({ id: safeCode }),
 };
 
-/**
- * Who steers, until sign-in arrives (API issue): the Bagian Organisasi officer named in the request. The workflow
- * records them in the audit trail.
- */
-const steering = { by: person, reason: z.string().trim().min(3).max(1000) };
+/** Why Bagian Organisasi steers: recorded with the signed-in officer in the audit trail and told to the units. */
+const steering = { reason: z.string().trim().min(3).max(1000) };
 
-export type SteerCycleBody = { by: z.infer<typeof person>; reason?: string };
+export type SteerCycleBody = { reason?: string };
 
 const stage = z.enum(stageCodes);
 const unitParams = z.strictObject({ id: safeCode, code: safeCode });
@@ -187,7 +183,7 @@ export const extendStageSchema = {
 };
 export const addUnitSchema = {
   params: cycleIdParams.params,
-  body: z.strictObject({ by: person, unit: unitSchema }),
+  body: z.strictObject({ unit: unitSchema }),
 };
 export const advanceUnitSchema = {
   params: unitParams,
@@ -195,3 +191,11 @@ export const advanceUnitSchema = {
 };
 export const withdrawUnitSchema = { params: unitParams, body: z.strictObject(steering) };
 export const cancelCycleSchema = { params: cycleIdParams.params, body: z.strictObject(steering) };
+
+export const listCyclesSchema = {
+  query: z.strictObject({
+    year: z.coerce.number().int().min(firstCycleYear).max(lastCycleYear).optional(),
+    status: z.enum(cycleStatuses).optional(),
+  }),
+};
+export type ListCyclesQuery = z.infer<typeof listCyclesSchema.query>;

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { CycleModel } from '../../activities/models/cycle.model';
+import type { CycleDocument, CycleModel } from '../../activities/models/cycle.model';
 import type { TaskModel } from '../../activities/models/task.model';
+import { visibleUnits, type Grant, type Principal } from '../../domain/access';
+import { summariseProgress, type CycleProgress, type ProgressRow } from '../../domain/cycle-progress';
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
 import { createWorkingCalendar } from '../../domain/calendar';
 import { previewLaunch, type LaunchPreview } from '../../domain/launch-preview';
@@ -20,10 +22,11 @@ import {
   type CycleWorkflowInput,
   type CycleWorkflowState,
 } from '../../workflows/definitions';
+import { requireEverywhere } from '../access';
 import type { WorkflowCall } from '../metrics';
 import { conflict, HttpProblem, notFound } from '../problem';
 import { cycleLaunchInput } from './cycle-launch';
-import type { LaunchCycleBody, SteerCycleBody } from './cycle.schemas';
+import type { LaunchCycleBody, ListCyclesQuery, SteerCycleBody } from './cycle.schemas';
 
 export interface CycleView {
   id: string;
@@ -37,7 +40,16 @@ export interface CycleView {
   catalogueVersion?: string;
   createdAt?: string;
   updatedAt?: string;
+  /** Task counts per stage, unit and area, limited to the units the reader may see. */
+  progress?: CycleProgress;
 }
+
+/** Gives people the grants a cycle implies (unit heads, TPI), creating and inviting accounts that are missing. */
+export type EnsurePerson = (
+  person: { name: string; email: string },
+  grants: Grant[],
+  by: Principal,
+) => Promise<{ personId: string; created: boolean }>;
 
 /** What Bagian Organisasi can do to a running cycle; each is one validated update of the cycle workflow. */
 export type SteeringAction =
@@ -61,17 +73,22 @@ export class CycleService {
       /** Times each call to Temporal (metrics); untimed when absent. */
       timeWorkflowCall?: <T>(call: WorkflowCall, run: () => Promise<T>) => Promise<T>;
       newId?: (year: number) => string;
+      /** Accounts for the people a launch names; none are created when absent (tests of the service alone). */
+      ensurePerson?: EnsurePerson;
     },
   ) {}
 
-  async launch(body: LaunchCycleBody): Promise<CycleView> {
+  async launch(body: LaunchCycleBody, principal: Principal): Promise<CycleView> {
+    requireEverywhere(principal, 'cycle.launch');
     if (body.clock && !this.deps.allowCompressedClock) {
       throw new HttpProblem(400, 'Permintaan tidak valid', 'body.clock: jam dipercepat hanya untuk gladi dan uji', {
         errors: [{ field: 'body.clock', message: 'jam dipercepat hanya untuk gladi dan uji' }],
       });
     }
     const id = (this.deps.newId ?? newCycleId)(body.year);
-    const input = cycleLaunchInput(id, body);
+    const input = cycleLaunchInput(id, body, { name: principal.name, email: principal.email });
+    // Accounts first: the first emails of the cycle must reach people who can sign in to act on them.
+    await this.grantCyclePeople(input.units, input.assessors, principal);
     await this.timed('start', () =>
       this.deps.temporal.workflow.start(cycleWorkflowType, {
         workflowId: cycleWorkflowId(id),
@@ -85,8 +102,9 @@ export class CycleService {
   }
 
   /** What launching this request would do (dry run): stage windows, tasks with due dates, counts. Starts nothing. */
-  preview(body: LaunchCycleBody): LaunchPreview {
-    const input = cycleLaunchInput('pratinjau', body);
+  preview(body: LaunchCycleBody, principal: Principal): LaunchPreview {
+    requireEverywhere(principal, 'cycle.launch');
+    const input = cycleLaunchInput('pratinjau', body, { name: principal.name, email: principal.email });
     return previewLaunch({
       catalogue: input.catalogue,
       timeline: input.timeline,
@@ -95,38 +113,106 @@ export class CycleService {
     });
   }
 
-  async get(id: string): Promise<CycleView> {
+  /** Cycles the person may see (those with one of their units; every cycle for instansi-wide roles), newest first. */
+  async list(principal: Principal, query: ListCyclesQuery): Promise<CycleView[]> {
+    const units = visibleUnits(principal);
+    const filter = {
+      ...(query.year !== undefined ? { year: query.year } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(units === 'all' ? {} : { 'units.code': { $in: units } }),
+    };
+    const cycles = await this.deps.Cycle.find(filter).sort({ year: -1, createdAt: -1 }).limit(500).lean();
+    return cycles.map((cycle) => this.viewOf(cycle, units));
+  }
+
+  /** The cycle with its progress; 404 for a person who holds no grant in any of its units. */
+  async get(id: string, principal: Principal): Promise<CycleView> {
+    const units = visibleUnits(principal);
     const stored = await this.deps.Cycle.findById(id).lean();
     if (stored) {
+      const view = this.viewOf(stored, units);
+      if (view.units.length === 0 && units !== 'all') throw notFound(`Siklus ${id}`);
       return {
-        id: stored._id,
-        workflowId: cycleWorkflowId(stored._id),
-        name: stored.name,
-        year: stored.year,
-        status: stored.status,
-        units: stored.units.map(({ code, name, status, stage }) => ({ code, name, status, stage })),
-        launchedBy: { name: stored.launchedBy.name, email: stored.launchedBy.email },
-        stages: stored.stages,
-        catalogueVersion: stored.catalogueVersion,
-        createdAt: stored.createdAt?.toISOString(),
-        updatedAt: stored.updatedAt?.toISOString(),
+        ...view,
+        progress: await this.progress(
+          id,
+          view.units.map((unit) => unit.code),
+        ),
       };
     }
     // Just launched: the workflow exists but has not written its first state yet.
-    return this.fromWorkflow(id);
+    const launching = await this.fromWorkflow(id);
+    if (units !== 'all' && !launching.units.some((unit) => units.includes(unit.code))) throw notFound(`Siklus ${id}`);
+    return launching;
   }
 
-  /** The cycle's tasks from the read model, soonest due first: what the README's tour and dashboards show. */
-  async tasks(id: string) {
-    await this.get(id);
-    const tasks = await this.deps.Task.find({ cycleId: id }).sort({ due: 1, _id: 1 }).limit(5000).lean();
+  private viewOf(stored: CycleDocument, units: 'all' | string[]): CycleView {
+    const visible = (code: string) => units === 'all' || units.includes(code);
+    return {
+      id: stored._id,
+      workflowId: cycleWorkflowId(stored._id),
+      name: stored.name,
+      year: stored.year,
+      status: stored.status,
+      units: stored.units
+        .filter((unit) => visible(unit.code))
+        .map(({ code, name, status, stage }) => ({ code, name, status, stage })),
+      launchedBy: { name: stored.launchedBy.name, email: stored.launchedBy.email },
+      stages: stored.stages,
+      catalogueVersion: stored.catalogueVersion,
+      createdAt: stored.createdAt?.toISOString(),
+      updatedAt: stored.updatedAt?.toISOString(),
+    };
+  }
+
+  /** Counts by unit × stage × area × status, grouped in the database (plain $group: every backend has it). */
+  private async progress(cycleId: string, unitCodes: string[]): Promise<CycleProgress> {
+    const grouped = await this.deps.Task.aggregate<{
+      _id: { unitCode: string; stage: string; area?: string | null; status: ProgressRow['status'] };
+      count: number;
+      overdue: number;
+      maxEscalationLevel: number;
+    }>([
+      { $match: { cycleId, unitCode: { $in: unitCodes } } },
+      {
+        $group: {
+          _id: { unitCode: '$unitCode', stage: '$stage', area: '$area', status: '$status' },
+          count: { $sum: 1 },
+          overdue: { $sum: { $cond: [{ $eq: ['$overdue', true] }, 1, 0] } },
+          maxEscalationLevel: { $max: '$escalationLevel' },
+        },
+      },
+    ]);
+    return summariseProgress(
+      grouped.map(({ _id, count, overdue, maxEscalationLevel }) => ({
+        ..._id,
+        count,
+        overdue,
+        maxEscalationLevel: maxEscalationLevel ?? 0,
+      })),
+    );
+  }
+
+  /** The cycle's tasks in the units the person may see, soonest due first. */
+  async tasks(id: string, principal: Principal) {
+    const cycle = await this.get(id, principal);
+    const tasks = await this.deps.Task.find({ cycleId: id, unitCode: { $in: cycle.units.map((unit) => unit.code) } })
+      .sort({ due: 1, _id: 1 })
+      .limit(5000)
+      .lean();
     return tasks.map(({ _id, seq: _seq, ...task }) => ({ id: _id, ...task }));
   }
 
   /** Applies one steering action through the workflow's validated update; a refusal becomes 422 with its reason. */
-  async steer(id: string, action: SteeringAction, body: SteerCycleBody): Promise<CycleWorkflowState> {
+  async steer(
+    id: string,
+    action: SteeringAction,
+    body: SteerCycleBody,
+    principal: Principal,
+  ): Promise<CycleWorkflowState> {
+    requireEverywhere(principal, 'cycle.steer');
     const handle = this.deps.temporal.workflow.getHandle(cycleWorkflowId(id));
-    const actor = participantOf(body.by, 'admin_organisasi');
+    const actor = participantOf(principal, 'admin_organisasi');
     const reason = body.reason ?? '';
     const run = <A>(update: UpdateDefinition<CycleWorkflowState, [A]>, arg: A) =>
       this.timed('update', () => handle.executeUpdate(update, { args: [arg] }));
@@ -144,6 +230,7 @@ export class CycleService {
         case 'extend-stage':
           return await run(extendStageDueUpdate, { actor, reason, stage: action.stage as never, due: action.due });
         case 'add-unit':
+          await this.grantCyclePeople([action.unit], [], principal);
           return await run(addUnitUpdate, { actor, unit: action.unit });
         case 'withdraw-unit':
           return await run(withdrawUnitUpdate, { actor, reason, unitCode: action.unitCode });
@@ -156,6 +243,24 @@ export class CycleService {
       const stored = await this.deps.Cycle.findById(id, { status: 1 }).lean();
       if (stored) throw conflict(`Siklus ${id} sudah berakhir (${cycleStatusLabels[stored.status]})`);
       throw notFound(`Siklus ${id}`);
+    }
+  }
+
+  /** Unit heads become pimpinan of their unit; TPI assessors become penilai of every unit of the cycle. */
+  private async grantCyclePeople(
+    units: CycleWorkflowInput['units'],
+    assessors: CycleWorkflowInput['assessors'],
+    by: Principal,
+  ): Promise<void> {
+    const ensure = this.deps.ensurePerson;
+    if (!ensure) return;
+    for (const unit of units) await ensure(unit.head, [{ role: 'pimpinan', unitCode: unit.code }], by);
+    for (const assessor of assessors) {
+      await ensure(
+        assessor,
+        units.map((unit) => ({ role: 'penilai', unitCode: unit.code })),
+        by,
+      );
     }
   }
 

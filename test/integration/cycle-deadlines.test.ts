@@ -14,6 +14,7 @@ import { pinnedLaunchBody } from '../fixtures/cycles';
 import { messagesTo, type MailSummary } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { adminToken, bearer, launchRequest } from '../support/auth';
 
 const stack = useTestStack();
 
@@ -44,7 +45,12 @@ describe('cycle deadlines on the working-day calendar: reminders, escalations, s
       catalogue: { drop: ['profil_unit_kerja', 'sosialisasi_zi'] },
       digestRecipients: [dpmptsp!.head.email],
     };
-    const launched = await request(stack().app).post('/api/v1/cycles').send(body).expect(202);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const launched = await request(stack().app)
+      .post('/api/v1/cycles')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(202);
     const id: string = launched.body.id;
     const head = disdukcapil!.head.email;
     const launcher = body.launchedBy.email;
@@ -117,7 +123,8 @@ describe('cycle deadlines on the working-day calendar: reminders, escalations, s
     // Cancellation ends every timer of the cycle: nothing more to anyone.
     await request(stack().app)
       .post(`/api/v1/cycles/${id}/cancel`)
-      .send({ by: body.launchedBy, reason: 'Uji selesai' })
+      .auth(admin, bearer)
+      .send({ reason: 'Uji selesai' })
       .expect(200);
     await stack().client.workflow.getHandle(cycleWorkflowId(id)).result();
     const everyone = [head, launcher, dpmptsp!.head.email];

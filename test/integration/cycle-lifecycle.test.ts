@@ -10,6 +10,7 @@ import { messagesTo } from '../support/mailbox';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { adminToken, bearer, launchRequest } from '../support/auth';
 
 const stack = useTestStack();
 
@@ -22,7 +23,12 @@ describe('a full cycle: 2 units, the default catalogue, all six stages, driven o
         { name: 'Auditor Inspektorat 2', email: `tpi-2-${Date.now()}@inspektorat.test` },
       ],
     };
-    const launched = await request(stack().app).post('/api/v1/cycles').send(body).expect(202);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const launched = await request(stack().app)
+      .post('/api/v1/cycles')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(202);
     const cycleId: string = launched.body.id;
     const teams = Object.fromEntries(body.units.map((unit) => [unit.code, teamFor(unit.code)]));
     const drivers = body.units.map(
@@ -60,7 +66,7 @@ describe('a full cycle: 2 units, the default catalogue, all six stages, driven o
       ['DPMPTSP', 'finished', 'selesai'],
     ]);
 
-    const read = await request(stack().app).get(`/api/v1/cycles/${cycleId}`).expect(200);
+    const read = await request(stack().app).get(`/api/v1/cycles/${cycleId}`).auth(admin, bearer).expect(200);
     expect(read.body).toMatchObject({ status: 'completed', catalogueVersion: defaultCatalogue.version });
     expect(read.body.units.map((unit: { status: string }) => unit.status)).toEqual(['finished', 'finished']);
 

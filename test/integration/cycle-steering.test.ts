@@ -6,6 +6,7 @@ import { pinnedLaunchBody } from '../fixtures/cycles';
 import { messagesTo } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { adminToken, bearer, launchRequest } from '../support/auth';
 
 const stack = useTestStack();
 
@@ -24,10 +25,15 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
     const body = { ...pinnedLaunchBody(), timeline };
     const by = body.launchedBy;
     const [disdukcapil, dpmptsp] = body.units;
-    const launched = await request(stack().app).post('/api/v1/cycles').send(body).expect(202);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const launched = await request(stack().app)
+      .post('/api/v1/cycles')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(202);
     const id: string = launched.body.id;
     const api = (path: string, payload: object, status: number) =>
-      request(stack().app).post(`/api/v1/cycles/${id}${path}`).send(payload).expect(status);
+      request(stack().app).post(`/api/v1/cycles/${id}${path}`).auth(admin, bearer).send(payload).expect(status);
     const tasksOf = (unitCode: string, stage: string) =>
       stack().models.Task.find({ cycleId: id, unitCode, stage }).lean();
 
@@ -36,22 +42,22 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
     });
 
     // Refusals answer 422 with the workflow's reason and change nothing.
-    const early = await api('/advance', { by, reason: 'Percepatan', stage: 'pelaksanaan' }, 422);
+    const early = await api('/advance', { reason: 'Percepatan', stage: 'pelaksanaan' }, 422);
     expect(early.body.detail).toBe('Tahap berikutnya yang dapat dibuka adalah Pembentukan Tim');
     const wrongStage = await api(
       `/units/${disdukcapil!.code}/advance`,
-      { by, reason: 'Lewati', stage: 'pelaksanaan' },
+      { reason: 'Lewati', stage: 'pelaksanaan' },
       422,
     );
     expect(wrongStage.body.detail).toMatch(/sedang di tahap Persiapan, bukan Pelaksanaan/);
-    await api('/units/TIDAKADA/withdraw', { by, reason: 'Tidak ada' }, 422);
-    const missing = await api('/advance', { by, stage: 'pembentukan_tim' }, 400);
+    await api('/units/TIDAKADA/withdraw', { reason: 'Tidak ada' }, 422);
+    const missing = await api('/advance', { stage: 'pembentukan_tim' }, 400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'body.reason' })]);
 
     // Advancing a unit cancels its unfinished tasks of the stage and moves it on.
     await api(
       `/units/${disdukcapil!.code}/advance`,
-      { by, reason: 'Sudah dikerjakan di siklus lalu', stage: 'persiapan' },
+      { reason: 'Sudah dikerjakan di siklus lalu', stage: 'persiapan' },
       200,
     );
     await eventually(
@@ -70,7 +76,7 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
     expect(await tasksOf(disdukcapil!.code, 'pembentukan_tim')).toHaveLength(0);
 
     // Advancing the cycle opens the next stage now: the advanced unit starts its tasks, the other stays in persiapan.
-    const advanced = await api('/advance', { by, reason: 'Jadwal dipercepat', stage: 'pembentukan_tim' }, 200);
+    const advanced = await api('/advance', { reason: 'Jadwal dipercepat', stage: 'pembentukan_tim' }, 200);
     expect(advanced.body.stages.pembentukan_tim.status).toBe('open');
     await eventually(
       () =>
@@ -85,9 +91,9 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
     const before = await stack()
       .models.Task.findById(taskWorkflowId(id, dpmptsp!.code, 'rencana_kerja_awal'))
       .lean();
-    const refused = await api('/stages/persiapan/extend', { by, reason: 'Mundur', due: '2026-12-01' }, 422);
+    const refused = await api('/stages/persiapan/extend', { reason: 'Mundur', due: '2026-12-01' }, 422);
     expect(refused.body.detail).toBe('Tenggat baru harus setelah tenggat saat ini (2026-12-30)');
-    await api('/stages/persiapan/extend', { by, reason: 'Libur akhir tahun', due: '2027-01-29' }, 200);
+    await api('/stages/persiapan/extend', { reason: 'Libur akhir tahun', due: '2027-01-29' }, 200);
     const after = await eventually(async () => {
       const task = await stack()
         .models.Task.findById(taskWorkflowId(id, dpmptsp!.code, 'rencana_kerja_awal'))
@@ -106,14 +112,14 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
       name: 'Badan Perencanaan Pembangunan Daerah',
       head: { ...by, name: 'Kepala Bappeda' },
     };
-    await api('/units', { by, unit: bappeda }, 200);
-    await api('/units', { by, unit: bappeda }, 422);
+    await api('/units', { unit: bappeda }, 200);
+    await api('/units', { unit: bappeda }, 422);
     await eventually(async () => ((await tasksOf('BAPPEDA', 'persiapan')).length === 6 ? true : undefined), {
       what: 'the added unit’s persiapan tasks',
     });
 
     // Withdrawing a unit cancels every unfinished task of it, and tells its head.
-    await api(`/units/${dpmptsp!.code}/withdraw`, { by, reason: 'Unit direorganisasi' }, 200);
+    await api(`/units/${dpmptsp!.code}/withdraw`, { reason: 'Unit direorganisasi' }, 200);
     await eventually(
       async () => {
         const tasks = await stack().models.Task.find({ cycleId: id, unitCode: dpmptsp!.code }).lean();
@@ -132,7 +138,7 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
     expect(withdrawn).toMatchObject({ status: 'withdrawn' });
 
     // Cancelling the cycle withdraws the rest and ends it.
-    await api('/cancel', { by, reason: 'Anggaran dialihkan' }, 200);
+    await api('/cancel', { reason: 'Anggaran dialihkan' }, 200);
     const cycle = stack().client.workflow.getHandle(cycleWorkflowId(id));
     expect(await cycle.result()).toMatchObject({ status: 'cancelled' });
     const state = await cycle.query(cycleStateQuery);
@@ -146,13 +152,14 @@ describe('Bagian Organisasi steers a running cycle through validated updates (HT
       status: { $in: ['open', 'claimed', 'submitted', 'revision_requested'] },
     });
     expect(open).toBe(0);
-    const read = await request(stack().app).get(`/api/v1/cycles/${id}`).expect(200);
+    const read = await request(stack().app).get(`/api/v1/cycles/${id}`).auth(admin, bearer).expect(200);
     expect(read.body.status).toBe('cancelled');
-    const ended = await api('/advance', { by, reason: 'Terlambat', stage: 'pelaksanaan' }, 409);
+    const ended = await api('/advance', { reason: 'Terlambat', stage: 'pelaksanaan' }, 409);
     expect(ended.body.detail).toBe(`Siklus ${id} sudah berakhir (dibatalkan)`);
     await request(stack().app)
       .post('/api/v1/cycles/2026-00000000/cancel')
-      .send({ by, reason: 'Tidak ada' })
+      .auth(admin, bearer)
+      .send({ reason: 'Tidak ada' })
       .expect(404);
 
     const trail = await stack()

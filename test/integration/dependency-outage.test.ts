@@ -7,6 +7,7 @@ import { loadConfig } from '../../config';
 import { connectMongo } from '../../activities/models';
 import { composeApp } from '../../api/compose';
 import { startLocalMongo, type LocalMongo } from '../../scripts/services/mongo';
+import { adminToken, bearer } from '../support/auth';
 
 /**
  * A database of its own that the test really stops, so the outage is a real one: a closed port, not a mock.
@@ -16,6 +17,7 @@ describe('when MongoDB goes down', () => {
   let mongoServer: LocalMongo;
   let app: ReturnType<typeof composeApp>;
   let close: () => Promise<void>;
+  let token: string;
 
   beforeAll(async () => {
     mongoServer = await startLocalMongo({
@@ -31,6 +33,7 @@ describe('when MongoDB goes down', () => {
     const temporalConnection = await Connection.connect({ address: config.temporal.address });
     const temporal = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
     app = composeApp({ config, log: pino({ level: 'silent' }), temporal, temporalConnection, mongo, models });
+    token = await adminToken({ models, config }, { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test' });
     close = async () => {
       await Promise.allSettled([mongo.close(true), temporalConnection.close()]);
     };
@@ -55,7 +58,8 @@ describe('when MongoDB goes down', () => {
     expect(readiness.body.checks.temporal).toEqual({ status: 'up' });
     expect(readiness.body.checks.mongodb.status).toBe('down');
 
-    const read = await request(app).get('/api/v1/cycles/2026-0000abcd').expect(503);
+    // Signing the request in needs the database too: the session lookup is what answers 503 here.
+    const read = await request(app).get('/api/v1/cycles/2026-0000abcd').auth(token, bearer).expect(503);
     expect(read.headers['retry-after']).toBeDefined();
     expect(read.body).toMatchObject({ status: 503, dependency: 'mongodb' });
     expect(JSON.stringify(read.body)).not.toMatch(/at .*\.(ts|js):\d+/);

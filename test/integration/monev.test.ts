@@ -12,6 +12,7 @@ import { messagesTo } from '../support/mailbox';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { adminToken, bearer, launchRequest } from '../support/auth';
 
 const stack = useTestStack();
 
@@ -23,7 +24,12 @@ describe('monev: periodic progress reports and lagging units, one period per run
   it('asks every unit for its report, flags the unit below the expected share, and tells Bagian Organisasi', async () => {
     const body = { ...pinnedLaunchBody(86_400), timeline, monev: cadence };
     const [ahead, behind] = body.units;
-    const launched = await request(stack().app).post('/api/v1/cycles').send(body).expect(202);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const launched = await request(stack().app)
+      .post('/api/v1/cycles')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(202);
     const id: string = launched.body.id;
 
     const calendar = createWorkingCalendar({ zone: 'WIB', holidays: defaultHolidays });
@@ -93,7 +99,8 @@ describe('monev: periodic progress reports and lagging units, one period per run
 
     await request(stack().app)
       .post(`/api/v1/cycles/${id}/cancel`)
-      .send({ by: body.launchedBy, reason: 'Uji selesai' })
+      .auth(admin, bearer)
+      .send({ reason: 'Uji selesai' })
       .expect(200);
   }, 120_000);
 });

@@ -6,15 +6,22 @@ import { person } from '../fixtures/people';
 import { messagesTo, readMessage } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { adminToken, bearer, launchRequest } from '../support/auth';
 
 const stack = useTestStack();
+const officer = { name: 'Bagian Organisasi', email: 'organisasi-kerangka@pemkot.test' };
 
 describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMTP', () => {
   it('launches a cycle, persists it, emails the launcher once, and reads it back', async () => {
     const body = pinnedLaunchBody();
     const launcher = body.launchedBy.email;
 
-    const launched = await request(stack().app).post('/api/v1/cycles').send(body).expect(202);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const launched = await request(stack().app)
+      .post('/api/v1/cycles')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(202);
     const id: string = launched.body.id;
     expect(id).toMatch(/^2026-[0-9a-f]{8}$/);
     expect(launched.headers.location).toBe(`/api/v1/cycles/${id}`);
@@ -22,7 +29,7 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
 
     const cycle = await eventually(
       async () => {
-        const response = await request(stack().app).get(`/api/v1/cycles/${id}`).expect(200);
+        const response = await request(stack().app).get(`/api/v1/cycles/${id}`).auth(admin, bearer).expect(200);
         return response.body.status === 'launched' ? response.body : undefined;
       },
       { what: 'the cycle to be launched' },
@@ -83,7 +90,12 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
   it('previews a launch without starting anything', async () => {
     const body = pinnedLaunchBody();
     const before = await stack().models.Cycle.countDocuments();
-    const preview = await request(stack().app).post('/api/v1/cycles/preview').send(body).expect(200);
+    const admin = await adminToken(stack(), body.launchedBy);
+    const preview = await request(stack().app)
+      .post('/api/v1/cycles/preview')
+      .auth(admin, bearer)
+      .send(launchRequest(body))
+      .expect(200);
     expect(preview.body.totalTasks).toBe(2 * preview.body.tasksPerUnit);
     expect(preview.body.stages).toHaveLength(6);
     expect(preview.body.stages[0].tasks[0]).toMatchObject({ key: expect.any(String), due: expect.any(String) });
@@ -92,7 +104,8 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     // The same validation as the launch itself.
     const bad = await request(stack().app)
       .post('/api/v1/cycles/preview')
-      .send({ ...body, zone: 'UTC' })
+      .auth(admin, bearer)
+      .send({ ...launchRequest(body), zone: 'UTC' })
       .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.zone']);
   });
@@ -135,24 +148,34 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
     ['an unknown field', (b: Record<string, unknown>) => ({ ...b, isAdmin: true }), 'body.isAdmin'],
     [
       'a bad unit code',
-      (b: Record<string, unknown>) => ({ ...b, units: [{ code: '$where', name: 'x', head: b.launchedBy }] }),
+      (b: Record<string, unknown>) => ({ ...b, units: [{ code: '$where', name: 'x', head: officer }] }),
       'body.units.0.code',
     ],
     [
       'an operator key in a unit',
-      (b: Record<string, unknown>) => ({ ...b, units: [{ code: 'A', name: 'x', head: b.launchedBy, $gt: '' }] }),
+      (b: Record<string, unknown>) => ({ ...b, units: [{ code: 'A', name: 'x', head: officer, $gt: '' }] }),
       'body.units.0.$gt',
     ],
     [
       'a bad email',
-      (b: Record<string, unknown>) => ({ ...b, launchedBy: { name: 'x', email: 'bukan-email' } }),
-      'body.launchedBy.email',
+      (b: Record<string, unknown>) => ({
+        ...b,
+        units: [{ code: 'A', name: 'x', head: { name: 'x', email: 'bukan' } }],
+      }),
+      'body.units.0.head.email',
+    ],
+    [
+      'a launcher named in the body (the session says who launches)',
+      (b: Record<string, unknown>) => ({ ...b, launchedBy: { name: 'x', email: 'lain@pemkot.test' } }),
+      'body.launchedBy',
     ],
   ])('rejects %s with 400 problem+json naming the field, and starts nothing', async (_case, mutate, field) => {
     const before = await stack().models.Cycle.countDocuments();
+    const admin = await adminToken(stack(), officer);
     const response = await request(stack().app)
       .post('/api/v1/cycles')
-      .send(mutate(launchBody('x@pemkot.test')))
+      .auth(admin, bearer)
+      .send(mutate(launchRequest(launchBody('x@pemkot.test'))))
       .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 400, title: 'Permintaan tidak valid' });
@@ -163,6 +186,7 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
   it('rejects a body that is not JSON with 400', async () => {
     const response = await request(stack().app)
       .post('/api/v1/cycles')
+      .auth(await adminToken(stack(), officer), bearer)
       .set('content-type', 'application/json')
       .send('{"name": ')
       .expect(400);
@@ -170,7 +194,10 @@ describe('walking skeleton: HTTP → Temporal → activities → MongoDB and SMT
   });
 
   it('answers 404 problem+json for a cycle that does not exist', async () => {
-    const response = await request(stack().app).get('/api/v1/cycles/2026-00000000').expect(404);
+    const response = await request(stack().app)
+      .get('/api/v1/cycles/2026-00000000')
+      .auth(await adminToken(stack(), officer), bearer)
+      .expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.detail).toBe('Siklus 2026-00000000 tidak ditemukan');
   });

@@ -41,3 +41,15 @@ export async function tokenFor(
 /** A Bagian Organisasi officer's token (instansi-wide admin_organisasi). */
 export const adminToken = (stack: Pick<TestStack, 'models' | 'config'>, person: { name: string; email: string }) =>
   tokenFor(stack, person, [{ role: 'admin_organisasi' }]);
+
+/** supertest's `.auth(token, bearer)`. */
+export const bearer = { type: 'bearer' } as const;
+
+/**
+ * The launch request a signed-in officer sends: fixtures name the launcher (`launchedBy`) so tests know whose
+ * mailbox to read, but the API takes the launcher from the session, never from the body.
+ */
+export function launchRequest<T extends { launchedBy?: unknown }>(body: T): Omit<T, 'launchedBy'> {
+  const { launchedBy: _launcher, ...request } = body;
+  return request;
+}
