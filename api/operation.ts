@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { validate, type RequestSchema } from './validate';
 
 /**
@@ -12,6 +12,11 @@ export interface Operation {
   path: string;
   summary: string;
   schema?: RequestSchema;
+  /**
+   * How the body is sent, for the documentation. @default 'application/json'. A multipart form is parsed by a
+   * `before` middleware into `req.body`, which `schema.body` then validates.
+   */
+  requestContentType?: 'application/json' | 'multipart/form-data';
   /** Success and notable failure answers by status; every operation also answers problem+json on 400 and 5xx. */
   responses: Record<number, { description: string; body?: z.ZodType }>;
   /** `public`: no sign-in (health, sign-in itself). Every other operation needs a valid access token. */
@@ -28,6 +33,8 @@ export interface OperationGroup {
   operations: Operation[];
 }
 
+const noQuery = z.strictObject({});
+
 /** Mounts operations; `authenticate` runs first on every operation that is not public. */
 export function routerOf(operations: readonly Operation[], authenticate: RequestHandler): Router {
   const router = Router();
@@ -35,7 +42,8 @@ export function routerOf(operations: readonly Operation[], authenticate: Request
     const handlers: RequestHandler[] = [
       ...(operation.access === 'public' ? [] : [authenticate]),
       ...(operation.before ?? []),
-      ...(operation.schema ? [validate(operation.schema)] : []),
+      // An operation that declares no query parameters takes none: unknown input is refused everywhere.
+      validate({ query: noQuery, ...operation.schema }),
       operation.handler,
     ];
     router[operation.method](operation.path, ...handlers);

@@ -1,7 +1,9 @@
 import { cycleIdParams, launchCycleSchema } from '../../api/cycles/cycle.schemas';
 import { launchBody } from '../fixtures/cycles';
+import { launchRequest } from '../support/auth';
 
-const validBody = () => launchBody();
+/** The launcher comes from the session, not the body. */
+const validBody = () => launchRequest(launchBody());
 const head = { name: 'Kepala', email: 'kepala@pemkot.test' };
 
 function issuesOf(input: unknown) {
@@ -97,14 +99,14 @@ describe('launchCycleSchema.body', () => {
       ...validBody(),
       status: 'launched',
       units: [{ code: 'A', name: 'Unit', head, term: 'x' }],
-      launchedBy: { name: 'Bagian Organisasi', email: 'organisasi@pemkot.test', role: 'admin' },
+      assessors: [{ name: 'Inspektorat', email: 'tpi@pemkot.test', role: 'admin' }],
     });
     const unknown = issues
       .filter((issue) => issue.code === 'unrecognized_keys')
       .flatMap((issue) =>
         issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [],
       );
-    expect(unknown.sort()).toEqual(['launchedBy.role', 'status', 'units.0.term']);
+    expect(unknown.sort()).toEqual(['assessors.0.role', 'status', 'units.0.term']);
     expect(issues).toHaveLength(3);
   });
 
@@ -132,8 +134,10 @@ describe('launchCycleSchema.body', () => {
 
   it('rejects a short name, an invalid email and missing fields', () => {
     expect(paths({ ...validBody(), name: ' ab ' })).toEqual(['name']);
-    expect(paths({ ...validBody(), launchedBy: { name: 'X', email: 'not-an-email' } })).toEqual(['launchedBy.email']);
-    expect(paths({}).sort()).toEqual(['launchedBy', 'name', 'units', 'year']);
+    expect(paths({ ...validBody(), assessors: [{ name: 'X', email: 'not-an-email' }] })).toEqual(['assessors.0.email']);
+    expect(paths({}).sort()).toEqual(['name', 'units', 'year']);
+    // Naming a launcher is refused: who launches is whoever is signed in.
+    expect(paths({ ...validBody(), launchedBy: { name: 'X', email: 'x@pemkot.test' } })).toEqual(['']);
   });
 });
 

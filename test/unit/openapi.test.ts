@@ -63,7 +63,7 @@ describe('the OpenAPI document', () => {
     const { body } = await request(app).get('/api/openapi.json').expect(200);
     const launch = body.paths['/api/v1/cycles'].post;
     const schema = launch.requestBody.content['application/json'].schema;
-    expect(schema.required).toEqual(expect.arrayContaining(['name', 'year', 'units', 'launchedBy']));
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'year', 'units']));
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.year).toMatchObject({ type: 'integer', minimum: 2014, maximum: 2100 });
     expect(launch.responses['400'].content['application/problem+json']).toBeDefined();
