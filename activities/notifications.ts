@@ -35,6 +35,8 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
           subject: email.subject,
           status: 'pending',
           attempts: 0,
+          // Kept so a refused message can be resent to a corrected address (see api/notifications).
+          data: request.data,
         },
       },
       { upsert: true, new: true },

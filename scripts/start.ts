@@ -22,6 +22,12 @@ const ports = {
   mailbox: Number(process.env.ZI_MAILBOX_PORT ?? 8025),
 };
 
+/**
+ * The local stack's first Bagian Organisasi account, so a fresh clone can sign in at once. Only here (the local
+ * stack): production names its own through ZI_ADMIN_EMAIL / ZI_ADMIN_PASSWORD or `npm run admin`.
+ */
+const localAdmin = { email: 'admin@zi.localhost', password: 'admin-zi-lokal' };
+
 const processes: ManagedProcess[] = [];
 let sink: SmtpSink | undefined;
 let shuttingDown = false;
@@ -67,6 +73,10 @@ async function start(): Promise<void> {
     urls.push(`Mailbox (sink)     http://127.0.0.1:${sink.httpPort}`);
   }
 
+  if (!env.ZI_ADMIN_EMAIL) {
+    env.ZI_ADMIN_EMAIL = localAdmin.email;
+    env.ZI_ADMIN_PASSWORD = localAdmin.password;
+  }
   const config = loadConfig(env);
   for (const [name, entry] of [
     ['worker', 'worker/main.ts'],
@@ -91,6 +101,9 @@ async function start(): Promise<void> {
 
   urls.unshift(`API                http://${config.http.host}:${config.http.port}  (readiness: /readyz)`);
   urls.push(`Temporal gRPC      ${config.temporal.address}`, `MongoDB            ${config.mongodb.uri}`);
+  if (env.ZI_ADMIN_EMAIL === localAdmin.email) {
+    urls.push(`Sign in (local)    ${localAdmin.email} / ${localAdmin.password}`);
+  }
   console.log(
     ['', 'ZI Orchestrator is starting:', ...urls.map((u) => `  ${u}`), '  Ctrl-C stops everything.', ''].join('\n'),
   );

@@ -41,6 +41,9 @@ const auditEventSchema = new Schema<AuditEventDocument>(
 );
 auditEventSchema.index({ entityId: 1, at: 1 });
 auditEventSchema.index({ cycleId: 1, at: 1 });
+// The API reads a unit's trail across cycles, and a person's (what they did).
+auditEventSchema.index({ unitCode: 1, at: 1 });
+auditEventSchema.index({ by: 1, at: 1 });
 
 export type AuditEventModel = Model<AuditEventDocument>;
 

@@ -19,6 +19,13 @@ export interface NotificationDocument {
   possibleDuplicate?: boolean;
   messageId?: string;
   sentAt?: Date;
+  /**
+   * What the template was rendered from, kept so Bagian Organisasi can resend the message after fixing the address.
+   * Never shown through the API: it may hold a one-time link.
+   */
+  data?: Record<string, unknown>;
+  /** Dedupe keys of the resends of this message (`<id>~resend-<n>`), oldest first. */
+  resentAs?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,9 +42,14 @@ const notificationSchema = new Schema<NotificationDocument>(
     possibleDuplicate: Boolean,
     messageId: String,
     sentAt: Date,
+    data: { type: Schema.Types.Mixed },
+    resentAs: { type: [String], default: undefined },
   },
   { collection: 'notifications', timestamps: true, versionKey: false },
 );
+// The email log lists newest first, often narrowed to one delivery status.
+notificationSchema.index({ createdAt: -1, _id: -1 });
+notificationSchema.index({ status: 1, createdAt: -1 });
 
 export type NotificationModel = Model<NotificationDocument>;
 

@@ -22,6 +22,8 @@ const unitKerjaSchema = new Schema<UnitKerjaDocument>(
   },
   { collection: 'units', timestamps: true, versionKey: false },
 );
+// Listing a unit's children.
+unitKerjaSchema.index({ parentCode: 1, _id: 1 });
 
 export type UnitKerjaModel = Model<UnitKerjaDocument>;
 

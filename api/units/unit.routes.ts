@@ -1,7 +1,70 @@
 import type { ApiContext } from '../context';
 import type { Operation } from '../operation';
+import { unitController } from './unit.controller';
+import {
+  createUnitSchema,
+  listUnitsSchema,
+  unitBody,
+  unitCodeParams,
+  unitPageBody,
+  updateUnitSchema,
+} from './unit.schemas';
+
+const onlyAdmin = { 403: { description: 'Hanya Bagian Organisasi yang dapat mengelola unit' } };
+const parentRefused = {
+  422: { description: 'Unit induk tidak terdaftar, atau unit akan menjadi leluhurnya sendiri (`body.parentCode`)' },
+};
 
 /** The unit registry: create, list, get, update. Mounted at /api/v1/units. */
-export function unitOperations(_context: ApiContext): Operation[] {
-  return [];
+export function unitOperations(context: ApiContext): Operation[] {
+  const controller = unitController(context);
+  return [
+    {
+      method: 'post',
+      path: '/',
+      summary: 'Mendaftarkan unit kerja (Bagian Organisasi). Kode unit adalah pengenalnya dan tidak dapat diubah',
+      schema: createUnitSchema,
+      responses: {
+        201: { description: 'Unit terdaftar; Location menunjuk ke unit', body: unitBody },
+        ...onlyAdmin,
+        409: { description: 'Kode unit sudah terdaftar' },
+        ...parentRefused,
+      },
+      handler: controller.create,
+    },
+    {
+      method: 'get',
+      path: '/',
+      summary: 'Unit yang boleh Anda lihat, urut kode; saring per induk atau nama (q), halaman dengan kursor',
+      schema: listUnitsSchema,
+      responses: { 200: { description: 'Satu halaman unit', body: unitPageBody } },
+      handler: controller.list,
+    },
+    {
+      method: 'get',
+      path: '/:code',
+      summary: 'Satu unit kerja',
+      schema: unitCodeParams,
+      responses: {
+        200: { description: 'Unit', body: unitBody },
+        404: { description: 'Unit tidak terdaftar atau di luar lingkup Anda' },
+      },
+      handler: controller.get,
+    },
+    {
+      method: 'patch',
+      path: '/:code',
+      summary:
+        'Mengubah nama, zona waktu, email pimpinan atau unit induk (null melepasnya). Kode unit tidak dapat diubah: ' +
+        'kode adalah pengenal unit di hak akses, siklus dan tugas',
+      schema: updateUnitSchema,
+      responses: {
+        200: { description: 'Unit setelah perubahan', body: unitBody },
+        ...onlyAdmin,
+        404: { description: 'Unit tidak terdaftar' },
+        ...parentRefused,
+      },
+      handler: controller.update,
+    },
+  ];
 }
