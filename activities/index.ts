@@ -14,6 +14,7 @@ import type { UnitProgressDocument } from './models/unit-progress.model';
 import { upsertNewer } from './models/upsert-newer';
 import type { Mailer } from './mailer';
 import { createNotifier, type NotificationOutcome, type NotificationRequest } from './notifications';
+import { createSignInLinks } from './sign-in-links';
 import type { EmailRenderer } from './templates';
 
 export interface ActivityDeps {
@@ -22,6 +23,8 @@ export interface ActivityDeps {
   render: EmailRenderer;
   /** Base URL for links in emails. */
   publicUrl: string;
+  /** Seconds a sign-in link in a task email works (once). @default 86400 */
+  signInLinkTtlSeconds?: number;
 }
 
 /** The cycle's read model as the cycle workflow reports it. */
@@ -46,6 +49,13 @@ export function createActivities(deps: ActivityDeps) {
   const send = createNotifier({ Notification: deps.models.Notification, mailer: deps.mailer, render: deps.render });
   const lifecycle = createLifecycleNotifications({ publicUrl: deps.publicUrl, send });
   const digest = createDigestActivities({ DigestItem: deps.models.DigestItem, send, publicUrl: deps.publicUrl });
+  const signInLinks = createSignInLinks({
+    Account: deps.models.Account,
+    OneTimeToken: deps.models.OneTimeToken,
+    Notification: deps.models.Notification,
+    publicUrl: deps.publicUrl,
+    ttlSeconds: deps.signInLinkTtlSeconds,
+  });
 
   return {
     ...lifecycle,
@@ -155,6 +165,9 @@ export function createActivities(deps: ActivityDeps) {
           });
           continue;
         }
+        const signInLink = signInLinkKinds.has(notification.kind)
+          ? await signInLinks.linkFor({ personId: recipient.personId, taskId: task.taskId, dedupeKey })
+          : undefined;
         outcomes.push(
           await send({
             dedupeKey,
@@ -173,6 +186,8 @@ export function createActivities(deps: ActivityDeps) {
                 documents: task.evidenceRequired ? task.requiredDocuments : [],
               },
               link,
+              signInLink: signInLink ?? null,
+              signInLinkHours: Math.max(1, Math.round(signInLinks.ttlSeconds / 3600)),
             },
           }),
         );
@@ -311,6 +326,15 @@ export type Activities = ReturnType<typeof createActivities>;
 
 /** A unit's progress as the unit workflow reports it; the document adds only its id and timestamps. */
 export type UnitProgressSnapshot = Omit<UnitProgressDocument, '_id' | 'createdAt' | 'updatedAt'>;
+
+/** Emails that ask the recipient to act on the task carry a single-use sign-in link to it. */
+const signInLinkKinds: ReadonlySet<TaskNotificationKind> = new Set([
+  'task-assigned',
+  'task-reminder',
+  'task-escalation',
+  'task-revision-requested',
+  'task-submitted',
+]);
 
 export type TaskNotificationKind =
   | 'task-assigned'

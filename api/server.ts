@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { connectMongo } from '../activities/models';
+import { ensureFirstAdmin } from './auth/first-admin';
 import { composeApp } from './compose';
 
 async function main(): Promise<void> {
@@ -13,6 +14,14 @@ async function main(): Promise<void> {
   const { connection: mongo, models } = await connectMongo(config.mongodb, (error, attempt) =>
     log.warn({ err: error, attempt }, 'MongoDB not reachable yet; retrying'),
   );
+
+  if (config.auth.firstAdmin) {
+    const admin = await ensureFirstAdmin({ models }, config.auth.firstAdmin);
+    log.info(
+      { personId: admin.personId },
+      admin.created ? 'first admin account created' : 'first admin account already exists; left unchanged',
+    );
+  }
 
   const app = composeApp({ config, log, temporal, temporalConnection, mongo, models });
   const server = app.listen(config.http.port, config.http.host, () => {

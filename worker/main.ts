@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       mailer,
       render: createEmailRenderer(),
       publicUrl: config.http.publicUrl,
+      signInLinkTtlSeconds: config.auth.signInLinkTtlSeconds,
     });
     const worker = await createWorker({ config, connection: temporal, activities });
     log.info({ taskQueue: config.temporal.taskQueue, mode: config.env }, 'worker running');
