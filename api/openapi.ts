@@ -54,7 +54,12 @@ export function openApiDocument(groups: readonly OperationGroup[], version: stri
             }
           : {}),
         ...(schema?.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: schema.body } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: { [operation.requestContentType ?? 'application/json']: { schema: schema.body } },
+              },
+            }
           : {}),
         responses,
       };

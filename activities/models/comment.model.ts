@@ -16,7 +16,7 @@ export interface CommentDocument {
 const commentSchema = new Schema<CommentDocument>(
   {
     _id: { type: String, required: true },
-    taskId: { type: String, required: true, index: true },
+    taskId: { type: String, required: true },
     cycleId: { type: String, required: true },
     unitCode: { type: String, required: true },
     by: { type: String, required: true },
@@ -25,6 +25,8 @@ const commentSchema = new Schema<CommentDocument>(
   },
   { collection: 'comments', timestamps: true, versionKey: false },
 );
+// A task's comments, oldest first.
+commentSchema.index({ taskId: 1, createdAt: 1 });
 
 export type CommentModel = Model<CommentDocument>;
 

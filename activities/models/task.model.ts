@@ -47,8 +47,14 @@ const taskSchema = new Schema<TaskDocument>(
   },
   { collection: 'tasks', timestamps: true, versionKey: false },
 );
-// The inbox: a unit's tasks by status, soonest due first.
+// A cycle's tasks of a unit by status, soonest due first (cycle progress, monev).
 taskSchema.index({ cycleId: 1, unitCode: 1, status: 1, due: 1 });
+// The inbox (api/tasks/task-inbox.ts) pages on (due, _id): across the instansi, within the units one sees, and per
+// person for "mine" (named as assignee, or holding the claim).
+taskSchema.index({ due: 1, _id: 1 });
+taskSchema.index({ unitCode: 1, due: 1, _id: 1 });
+taskSchema.index({ assignees: 1, due: 1 });
+taskSchema.index({ claimedBy: 1, due: 1 });
 
 export type TaskModel = Model<TaskDocument>;
 
