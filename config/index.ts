@@ -78,7 +78,11 @@ const envSchema = z.object({
   /** Its password (at least 12 characters); required with ZI_ADMIN_EMAIL. */
   ZI_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Largest evidence file accepted, in bytes. @default 10485760 (10 MiB) */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** How long the worker and API wait for in-flight work on SIGTERM. @default 10000 */
   SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
 });
