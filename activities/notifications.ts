@@ -35,8 +35,8 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
           subject: email.subject,
           status: 'pending',
           attempts: 0,
-          // Kept so a refused message can be resent to a corrected address (see api/notifications).
-          data: request.data,
+          // Kept so a refused message can be resent to a corrected address (see api/notifications), minus secrets.
+          ...storable(request.template, request.data),
         },
       },
       { upsert: true, new: true },
@@ -71,6 +71,21 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
     );
     return { status: 'sent', messageId };
   };
+}
+
+/**
+ * Emails whose whole point is a one-time token (set a password, reset it). Their data is never stored: a resend would
+ * need the token, and a fresh one comes from a re-invitation or a new reset request instead.
+ */
+export const tokenTemplates: ReadonlySet<string> = new Set(['invitation', 'password-reset']);
+
+/**
+ * What the log may keep of an email's data. A task email's single-use sign-in link is blanked (the template renders
+ * without it), and token emails keep nothing, so no usable one-time token ever rests in the email log.
+ */
+export function storable(template: string, data: Record<string, unknown>): { data?: Record<string, unknown> } {
+  if (tokenTemplates.has(template)) return {};
+  return { data: 'signInLink' in data ? { ...data, signInLink: null } : data };
 }
 
 /** SMTP 5xx: the server refuses for good (unknown mailbox, policy). 4xx and network errors are worth retrying. */

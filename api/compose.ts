@@ -45,6 +45,8 @@ export function composeApp(deps: {
       taskQueue: config.temporal.taskQueue,
       Cycle: models.Cycle,
       Task: models.Task,
+      UnitKerja: models.UnitKerja,
+      Account: models.Account,
       allowCompressedClock: config.env !== 'production',
       timeWorkflowCall: metrics.timeWorkflowCall,
       ensurePerson: (person, grants, by) => accounts.ensurePerson(person, grants, by),

@@ -44,7 +44,7 @@ export const firstCycleYear = 2014;
 export const lastCycleYear = 2100;
 
 /** Unit codes must be unique within a cycle: they make up workflow ids. */
-export function duplicateUnitCodes(units: readonly UnitRef[]): string[] {
+export function duplicateUnitCodes<T extends Pick<UnitRef, 'code'>>(units: readonly T[]): string[] {
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   for (const unit of units) {

@@ -8,6 +8,11 @@ export interface UnitKerjaDocument {
   zone: IndonesianZone;
   headEmail?: string;
   parentCode?: string;
+  /**
+   * Set on the unit's new document while its code is being changed (no transactions: the move takes several
+   * writes), so a retried rename recognises its own half-finished work; removed when the move is complete.
+   */
+  renaming?: { from: string; startedAt: Date };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -19,6 +24,7 @@ const unitKerjaSchema = new Schema<UnitKerjaDocument>(
     zone: { type: String, enum: indonesianZones, required: true },
     headEmail: String,
     parentCode: String,
+    renaming: { type: new Schema({ from: String, startedAt: Date }, { _id: false }), default: undefined },
   },
   { collection: 'units', timestamps: true, versionKey: false },
 );

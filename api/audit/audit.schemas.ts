@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntities } from '../../activities/models/audit-event.model';
-import { pageQuery } from './page';
+import { pageQuery } from '../page';
 
 /** Ids reach queries only as plain strings: letters, digits and a few separators, never `$`. */
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'hanya huruf, angka, - dan _ (maksimal 64 karakter)');

@@ -6,7 +6,7 @@ import { canSeeUnit, may, mayEverywhere, type Principal } from '../../domain/acc
 import { requireEverywhere, requireInUnit } from '../access';
 import { forbidden, notFound } from '../problem';
 import type { AuditQuery } from './audit.schemas';
-import { afterKey, decodeCursor, defaultPageSize, pageOf, type Page } from './page';
+import { afterKey, decodeCursor, defaultPageSize, pageOf, type Page } from '../page';
 
 export interface AuditEventView {
   id: string;

@@ -3,17 +3,27 @@
  * catalogue, holidays, reminder policy, monev cadence), so the workflow never depends on code defaults that may
  * change while it runs.
  */
-import { applyHolidayChanges, defaultHolidays } from '../../domain/calendar';
+import { applyHolidayChanges, defaultHolidays, type IndonesianZone } from '../../domain/calendar';
 import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } from '../../domain/catalogue';
 import { defaultTimeline } from '../../domain/default-timeline';
 import { defaultMonevCadence } from '../../domain/monev';
 import { defaultReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
-import type { Person } from '../../domain/cycle';
+import type { CycleUnit, Person } from '../../domain/cycle';
 import type { CycleWorkflowInput } from '../../workflows/definitions';
 import type { LaunchCycleBody } from './cycle.schemas';
 
-/** `launchedBy`: the signed-in Bagian Organisasi officer; they receive the cycle's launch and stage emails. */
-export function cycleLaunchInput(id: string, body: LaunchCycleBody, launchedBy: Person): CycleWorkflowInput {
+/** The zone the cycle's calendar runs in. */
+export const launchZone = (body: Pick<LaunchCycleBody, 'zone'>): IndonesianZone => body.zone ?? 'WIB';
+
+/**
+ * `launchedBy`: the signed-in Bagian Organisasi officer; they receive the cycle's launch and stage emails. `units`:
+ * the body's units completed from the registry (cycle-units.ts).
+ */
+export function cycleLaunchInput(
+  id: string,
+  body: Omit<LaunchCycleBody, 'units'> & { units: CycleUnit[] },
+  launchedBy: Person,
+): CycleWorkflowInput {
   const overrides = applyCatalogueOverrides(defaultCatalogue, (body.catalogue ?? {}) as CatalogueOverrides);
   // The schema has already applied the same overrides; a failure here is a bug, not bad input.
   if (!overrides.ok) throw new Error(`catalogue overrides passed validation but failed to apply`);
@@ -27,7 +37,7 @@ export function cycleLaunchInput(id: string, body: LaunchCycleBody, launchedBy: 
     timeline: body.timeline ?? defaultTimeline(body.year),
     catalogue: overrides.catalogue,
     schedule: {
-      zone: body.zone ?? 'WIB',
+      zone: launchZone(body),
       holidays: applyHolidayChanges(defaultHolidays, body.holidays ?? {}),
       policy: (body.reminderPolicy as ReminderPolicy | undefined) ?? defaultReminderPolicy,
       ...(body.digestRecipients?.length ? { digestRecipients: body.digestRecipients } : {}),

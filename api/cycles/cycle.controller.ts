@@ -21,8 +21,8 @@ export function cycleController(context: Pick<ApiContext, 'cycles'>) {
         .location(`/api/v1/cycles/${encodeURIComponent(cycle.id)}`)
         .json(cycle);
     },
-    preview(req: Request, res: Response) {
-      res.json(context.cycles.preview(req.body as LaunchCycleBody, principalOf(req)));
+    async preview(req: Request, res: Response) {
+      res.json(await context.cycles.preview(req.body as LaunchCycleBody, principalOf(req)));
     },
     async list(req: Request, res: Response) {
       res.json({ items: await context.cycles.list(principalOf(req), req.query as ListCyclesQuery) });

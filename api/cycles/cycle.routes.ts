@@ -28,7 +28,10 @@ export function cycleOperations(context: ApiContext): Operation[] {
     {
       method: 'post',
       path: '/',
-      summary: 'Meluncurkan siklus (jadwal, katalog, kebijakan pengingat, hari libur: bawaan bila tidak diisi)',
+      summary:
+        'Meluncurkan siklus (jadwal, katalog, kebijakan pengingat, hari libur: bawaan bila tidak diisi). Unit cukup ' +
+        'disebut kodenya ({code}) bila terdaftar di zona siklus dengan email pimpinan; {code, name, head} dipakai apa ' +
+        'adanya; unit yang tidak dapat dilengkapi dijawab 400 yang menyebut kolomnya (body.units.N.code/head)',
       schema: launchCycleSchema,
       responses: {
         202: { description: 'Siklus sedang diluncurkan; Location menunjuk ke siklus' },
@@ -92,7 +95,7 @@ export function cycleOperations(context: ApiContext): Operation[] {
     {
       method: 'post',
       path: '/:id/units',
-      summary: 'Menambah unit ke siklus yang berjalan',
+      summary: 'Menambah unit ke siklus yang berjalan; {code} saja memakai unit terdaftar, seperti saat peluncuran',
       schema: addUnitSchema,
       responses: steered,
       handler: controller.addUnit,

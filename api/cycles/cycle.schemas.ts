@@ -24,12 +24,29 @@ const person = z.strictObject({
   email: z.email(),
 });
 
-const unitSchema = z.strictObject({
-  code: safeCode,
-  name: z.string().trim().min(1).max(200),
-  /** The unit's pimpinan: answers for its first tasks and submits its Tim Kerja. */
-  head: person,
-});
+/**
+ * A unit of the cycle: `{code}` alone takes the registered unit (its name, and its head from `headEmail`), while
+ * `{code, name, head}` is used as given, registered or not. Which codes are registered only the service can tell.
+ */
+const unitSchema = z
+  .strictObject({
+    code: safeCode,
+    name: z.string().trim().min(1).max(200).optional(),
+    /** The unit's pimpinan: answers for its first tasks and submits its Tim Kerja. */
+    head: person.optional(),
+  })
+  .superRefine((unit, ctx) => {
+    // Half an entry is a mistake either way: a registered unit needs neither, an unregistered one both.
+    const missing = unit.name === undefined ? 'name' : 'head';
+    if ((unit.name === undefined) !== (unit.head === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `isi juga ${missing}, atau kirim code saja untuk memakai data unit terdaftar`,
+      });
+    }
+  });
+export type CycleUnitEntry = z.infer<typeof unitSchema>;
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berformat YYYY-MM-DD');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam harus berformat HH:MM');

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { AccountModel } from '../../activities/models/account.model';
 import type { CycleDocument, CycleModel } from '../../activities/models/cycle.model';
 import type { TaskModel } from '../../activities/models/task.model';
+import type { UnitKerjaModel } from '../../activities/models/unit-kerja.model';
 import { visibleUnits, type Grant, type Principal } from '../../domain/access';
 import { summariseProgress, type CycleProgress, type ProgressRow } from '../../domain/cycle-progress';
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
-import { createWorkingCalendar } from '../../domain/calendar';
+import { createWorkingCalendar, indonesianZones, type IndonesianZone } from '../../domain/calendar';
 import { previewLaunch, type LaunchPreview } from '../../domain/launch-preview';
 import { participantOf } from '../../domain/people';
 import {
@@ -25,8 +27,9 @@ import {
 import { requireEverywhere } from '../access';
 import type { WorkflowCall } from '../metrics';
 import { conflict, HttpProblem, notFound } from '../problem';
-import { cycleLaunchInput } from './cycle-launch';
-import type { LaunchCycleBody, ListCyclesQuery, SteerCycleBody } from './cycle.schemas';
+import { cycleLaunchInput, launchZone } from './cycle-launch';
+import { resolveCycleUnits } from './cycle-units';
+import type { CycleUnitEntry, LaunchCycleBody, ListCyclesQuery, SteerCycleBody } from './cycle.schemas';
 
 export interface CycleView {
   id: string;
@@ -56,7 +59,8 @@ export type SteeringAction =
   | { kind: 'advance'; stage: string }
   | { kind: 'advance-unit'; unitCode: string; stage: string }
   | { kind: 'extend-stage'; stage: string; due: string }
-  | { kind: 'add-unit'; unit: CycleWorkflowInput['units'][number] }
+  /** `{code}` alone takes the registered unit, as a launch does. */
+  | { kind: 'add-unit'; unit: CycleUnitEntry }
   | { kind: 'withdraw-unit'; unitCode: string }
   | { kind: 'cancel' };
 
@@ -68,6 +72,9 @@ export class CycleService {
       taskQueue: string;
       Cycle: CycleModel;
       Task: TaskModel;
+      /** The unit registry and accounts: units a launch names by code alone are completed from them. */
+      UnitKerja: UnitKerjaModel;
+      Account: AccountModel;
       /** Compressed clocks are for rehearsals and tests, never for a real instansi's year. */
       allowCompressedClock: boolean;
       /** Times each call to Temporal (metrics); untimed when absent. */
@@ -85,8 +92,9 @@ export class CycleService {
         errors: [{ field: 'body.clock', message: 'jam dipercepat hanya untuk gladi dan uji' }],
       });
     }
+    const units = await this.resolveUnits(body.units, launchZone(body), (index) => `body.units.${index}`);
     const id = (this.deps.newId ?? newCycleId)(body.year);
-    const input = cycleLaunchInput(id, body, { name: principal.name, email: principal.email });
+    const input = cycleLaunchInput(id, { ...body, units }, { name: principal.name, email: principal.email });
     // Accounts first: the first emails of the cycle must reach people who can sign in to act on them.
     await this.grantCyclePeople(input.units, input.assessors, principal);
     await this.timed('start', () =>
@@ -101,10 +109,14 @@ export class CycleService {
     return { ...summary(input), workflowId: cycleWorkflowId(id), status: 'launching' };
   }
 
-  /** What launching this request would do (dry run): stage windows, tasks with due dates, counts. Starts nothing. */
-  preview(body: LaunchCycleBody, principal: Principal): LaunchPreview {
+  /**
+   * What launching this request would do (dry run): stage windows, tasks with due dates, counts. Starts nothing, but
+   * reads the unit registry, so a unit the launch would refuse is refused here too.
+   */
+  async preview(body: LaunchCycleBody, principal: Principal): Promise<LaunchPreview> {
     requireEverywhere(principal, 'cycle.launch');
-    const input = cycleLaunchInput('pratinjau', body, { name: principal.name, email: principal.email });
+    const units = await this.resolveUnits(body.units, launchZone(body), (index) => `body.units.${index}`);
+    const input = cycleLaunchInput('pratinjau', { ...body, units }, { name: principal.name, email: principal.email });
     return previewLaunch({
       catalogue: input.catalogue,
       timeline: input.timeline,
@@ -229,9 +241,11 @@ export class CycleService {
           });
         case 'extend-stage':
           return await run(extendStageDueUpdate, { actor, reason, stage: action.stage as never, due: action.due });
-        case 'add-unit':
-          await this.grantCyclePeople([action.unit], [], principal);
-          return await run(addUnitUpdate, { actor, unit: action.unit });
+        case 'add-unit': {
+          const [unit] = await this.resolveUnits([action.unit], await this.zoneOf(id), () => 'body.unit');
+          await this.grantCyclePeople([unit!], [], principal);
+          return await run(addUnitUpdate, { actor, unit: unit! });
+        }
         case 'withdraw-unit':
           return await run(withdrawUnitUpdate, { actor, reason, unitCode: action.unitCode });
         case 'cancel':
@@ -244,6 +258,20 @@ export class CycleService {
       if (stored) throw conflict(`Siklus ${id} sudah berakhir (${cycleStatusLabels[stored.status]})`);
       throw notFound(`Siklus ${id}`);
     }
+  }
+
+  private resolveUnits(
+    entries: readonly CycleUnitEntry[],
+    zone: IndonesianZone | undefined,
+    field: (index: number) => string,
+  ) {
+    return resolveCycleUnits({ UnitKerja: this.deps.UnitKerja, Account: this.deps.Account }, entries, zone, field);
+  }
+
+  /** The running cycle's zone, from its read model; unknown (no zone check) until the cycle has written it. */
+  private async zoneOf(id: string): Promise<IndonesianZone | undefined> {
+    const zone = (await this.deps.Cycle.findById(id, { zone: 1 }).lean())?.zone;
+    return indonesianZones.find((known) => known === zone);
   }
 
   /** Unit heads become pimpinan of their unit; TPI assessors become penilai of every unit of the cycle. */

@@ -49,7 +49,11 @@ export function notificationOperations(context: ApiContext): Operation[] {
         202: { description: 'Email baru diantrekan; Location menunjuk ke catatannya', body: resendBody },
         ...onlyAdmin,
         404: { description: 'Email tidak ditemukan' },
-        409: { description: 'Email tidak berstatus gagal (terkirim atau masih dalam pengiriman)' },
+        409: {
+          description:
+            'Email tidak berstatus gagal (terkirim atau masih dalam pengiriman), atau memuat tautan sekali pakai ' +
+            '(undangan, atur ulang kata sandi): kirim undangan atau permintaan atur ulang yang baru',
+        },
       },
       handler: controller.resend,
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deliveryStatuses } from '../../activities/models/notification.model';
-import { pageQuery } from '../audit/page';
+import { pageQuery } from '../page';
 
 /**
  * A notification's id is its dedupe key (`task-assigned:tugas:2026-x:DINKES:k#1:ani@pemkot.go.id`): letters,

@@ -1,10 +1,10 @@
 import type { AuditEventModel } from '../../activities/models/audit-event.model';
 import type { NotificationDocument, NotificationModel } from '../../activities/models/notification.model';
-import type { NotificationRequest } from '../../activities/notifications';
+import { tokenTemplates, type NotificationRequest } from '../../activities/notifications';
 import type { Principal } from '../../domain/access';
 import { requireEverywhere } from '../access';
 import { recordChange } from '../audit-trail';
-import { afterKey, decodeCursor, defaultPageSize, escapeRegex, pageOf, type Page } from '../audit/page';
+import { afterKey, decodeCursor, defaultPageSize, escapeRegex, pageOf, type Page } from '../page';
 import { conflict, notFound } from '../problem';
 import type { ListNotificationsQuery, ResendBody } from './notification.schemas';
 
@@ -84,6 +84,7 @@ export class NotificationService {
     if (original.status !== 'failed') {
       throw conflict(`Email ${id} berstatus ${original.status}: hanya email yang gagal terkirim dapat dikirim ulang`);
     }
+    if (tokenTemplates.has(original.template)) throw conflict(tokenResendAdvice(id, original.template));
     if (!original.data) {
       throw conflict(`Email ${id} tercatat sebelum isi email disimpan, sehingga tidak dapat dikirim ulang`);
     }
@@ -106,6 +107,15 @@ export class NotificationService {
     if (!record) throw notFound(`Email ${id}`);
     return record;
   }
+}
+
+/** A token email is never resent (its token is not kept): a new invitation or reset issues a fresh one. */
+function tokenResendAdvice(id: string, template: string): string {
+  const instead =
+    template === 'invitation'
+      ? 'kirim undangan baru dengan POST /api/v1/people/:id/reinvite'
+      : 'minta atur ulang kata sandi baru dengan POST /api/v1/auth/password-reset';
+  return `Email ${id} memuat tautan sekali pakai yang tidak disimpan, sehingga tidak dapat dikirim ulang: ${instead}`;
 }
 
 /** What the log shows; never the template data, which may hold a one-time sign-in link. */

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { principalOf } from '../auth/authenticate';
 import type { ApiContext } from '../context';
-import type { CreateUnitBody, ListUnitsQuery, UpdateUnitBody } from './unit.schemas';
+import type { CreateUnitBody, ListUnitsQuery, RenameUnitBody, UpdateUnitBody } from './unit.schemas';
 import { UnitService } from './unit.service';
 
 const code = (req: Request): string => String(req.params.code);
@@ -9,8 +9,10 @@ const code = (req: Request): string => String(req.params.code);
 /** HTTP only: status codes and headers; the service decides who may do what. */
 export function unitController(context: Pick<ApiContext, 'models' | 'now'>) {
   // Built per request: the app is also built without servers (OpenAPI, unit tests), when the context is empty.
-  const service = () =>
-    new UnitService({ UnitKerja: context.models.UnitKerja, AuditEvent: context.models.AuditEvent, now: context.now });
+  const service = () => {
+    const { UnitKerja, Account, Cycle, AuditEvent } = context.models;
+    return new UnitService({ UnitKerja, Account, Cycle, AuditEvent, now: context.now });
+  };
   return {
     async create(req: Request, res: Response) {
       const unit = await service().create(principalOf(req), req.body as CreateUnitBody);
@@ -27,6 +29,10 @@ export function unitController(context: Pick<ApiContext, 'models' | 'now'>) {
     },
     async update(req: Request, res: Response) {
       res.json(await service().update(principalOf(req), code(req), req.body as UpdateUnitBody));
+    },
+    async rename(req: Request, res: Response) {
+      const unit = await service().rename(principalOf(req), code(req), req.body as RenameUnitBody);
+      res.location(`/api/v1/units/${encodeURIComponent(unit.code)}`).json(unit);
     },
   };
 }

@@ -4,6 +4,7 @@ import { unitController } from './unit.controller';
 import {
   createUnitSchema,
   listUnitsSchema,
+  renameUnitSchema,
   unitBody,
   unitCodeParams,
   unitPageBody,
@@ -15,14 +16,16 @@ const parentRefused = {
   422: { description: 'Unit induk tidak terdaftar, atau unit akan menjadi leluhurnya sendiri (`body.parentCode`)' },
 };
 
-/** The unit registry: create, list, get, update. Mounted at /api/v1/units. */
+/** The unit registry: create, list, get, update, change the code. Mounted at /api/v1/units. */
 export function unitOperations(context: ApiContext): Operation[] {
   const controller = unitController(context);
   return [
     {
       method: 'post',
       path: '/',
-      summary: 'Mendaftarkan unit kerja (Bagian Organisasi). Kode unit adalah pengenalnya dan tidak dapat diubah',
+      summary:
+        'Mendaftarkan unit kerja (Bagian Organisasi). Kode unit adalah pengenalnya; kode hanya dapat diganti ' +
+        '(POST /units/{code}/rename) selama belum ada siklus yang memuat unit itu',
       schema: createUnitSchema,
       responses: {
         201: { description: 'Unit terdaftar; Location menunjuk ke unit', body: unitBody },
@@ -55,8 +58,8 @@ export function unitOperations(context: ApiContext): Operation[] {
       method: 'patch',
       path: '/:code',
       summary:
-        'Mengubah nama, zona waktu, email pimpinan atau unit induk (null melepasnya). Kode unit tidak dapat diubah: ' +
-        'kode adalah pengenal unit di hak akses, siklus dan tugas',
+        'Mengubah nama, zona waktu, email pimpinan atau unit induk (null melepasnya). Kode unit tidak diubah di sini, ' +
+        'melainkan dengan POST /units/{code}/rename',
       schema: updateUnitSchema,
       responses: {
         200: { description: 'Unit setelah perubahan', body: unitBody },
@@ -65,6 +68,26 @@ export function unitOperations(context: ApiContext): Operation[] {
         ...parentRefused,
       },
       handler: controller.update,
+    },
+    {
+      method: 'post',
+      path: '/:code/rename',
+      summary:
+        'Mengganti kode unit (Bagian Organisasi), hanya selama belum ada siklus yang memuat unit itu: hak akses di ' +
+        'unit itu dan unit anaknya ikut pindah ke kode baru. Bila terputus di tengah jalan, kirim ulang permintaan ' +
+        'yang sama untuk menyelesaikannya',
+      schema: renameUnitSchema,
+      responses: {
+        200: { description: 'Unit dengan kode barunya; Location menunjuk ke unit', body: unitBody },
+        ...onlyAdmin,
+        404: { description: 'Unit tidak terdaftar' },
+        409: {
+          description:
+            'Unit dimuat siklus (`cycles` menyebut siklusnya), kode baru sudah terdaftar atau dipakai siklus atau ' +
+            'hak akses, atau penggantian kode lain untuk unit ini belum selesai',
+        },
+      },
+      handler: controller.rename,
     },
   ];
 }

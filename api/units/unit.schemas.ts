@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indonesianZones } from '../../domain/calendar';
-import { pageQuery } from '../audit/page';
+import { pageQuery } from '../page';
 
 /** A unit's code is its id, part of workflow ids and database keys: no `$`, no dots, no spaces. */
 export const unitCode = z
@@ -40,6 +40,15 @@ export const updateUnitSchema = {
     .refine((body) => Object.keys(body).length > 0, 'isi setidaknya satu kolom yang diubah'),
 };
 export type UpdateUnitBody = z.infer<typeof updateUnitSchema.body>;
+
+export const renameUnitSchema = {
+  params: unitCodeParams.params,
+  body: z.strictObject({
+    /** The unit's new code. */
+    code: unitCode,
+  }),
+};
+export type RenameUnitBody = z.infer<typeof renameUnitSchema.body>;
 
 export const listUnitsSchema = {
   query: z.strictObject({

@@ -1,12 +1,15 @@
+import type { AccountModel } from '../../activities/models/account.model';
 import type { AuditEventModel } from '../../activities/models/audit-event.model';
+import type { CycleModel } from '../../activities/models/cycle.model';
 import type { UnitKerjaDocument, UnitKerjaModel } from '../../activities/models/unit-kerja.model';
 import { visibleUnits, type Principal } from '../../domain/access';
 import { requireEverywhere, requireInUnit } from '../access';
 import { recordChange } from '../audit-trail';
-import { decodeCursor, defaultPageSize, escapeRegex, pageOf, type Page } from '../audit/page';
+import { decodeCursor, defaultPageSize, escapeRegex, pageOf, type Page } from '../page';
 import { conflict, HttpProblem, notFound } from '../problem';
+import { renameUnit } from './unit-rename';
 import { parentProblem } from './unit-tree';
-import type { CreateUnitBody, ListUnitsQuery, UpdateUnitBody } from './unit.schemas';
+import type { CreateUnitBody, ListUnitsQuery, RenameUnitBody, UpdateUnitBody } from './unit.schemas';
 
 export interface UnitView {
   code: string;
@@ -30,10 +33,18 @@ const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?
 
 /**
  * The unit registry: Bagian Organisasi registers and changes units; everyone signed in reads the units they may
- * see. The code is the unit's id (in grants, cycles, task ids), so it never changes.
+ * see. The code is the unit's id (in grants, cycles, task ids): it changes only by `rename`, before any cycle uses it.
  */
 export class UnitService {
-  constructor(private readonly deps: { UnitKerja: UnitKerjaModel; AuditEvent: AuditEventModel; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      UnitKerja: UnitKerjaModel;
+      Account: AccountModel;
+      Cycle: CycleModel;
+      AuditEvent: AuditEventModel;
+      now: () => Date;
+    },
+  ) {}
 
   async create(principal: Principal, body: CreateUnitBody): Promise<UnitView> {
     requireEverywhere(principal, 'unit.manage');
@@ -125,6 +136,12 @@ export class UnitService {
       );
     }
     return view(after);
+  }
+
+  /** A new code for the unit, its grants and children following; 409 once a cycle names it. Safe to repeat. */
+  async rename(principal: Principal, code: string, body: RenameUnitBody): Promise<UnitView> {
+    requireEverywhere(principal, 'unit.manage');
+    return view(await renameUnit(this.deps, principal, code, body.code));
   }
 
   /** The parent must be registered and must not sit below the unit; the registry is small, so read it whole. */

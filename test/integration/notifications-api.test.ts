@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { TaskNotification } from '../../activities';
 import { emailWorkflowId, emailWorkflowType } from '../../workflows/definitions';
 import { adminToken, tokenFor } from '../support/auth';
 import { messagesTo, readMessage } from '../support/mailbox';
@@ -151,6 +152,93 @@ describe('notification log API on real Temporal, MongoDB and SMTP', () => {
         .auth(token, bearer)
         .send({})
         .expect(403);
+    }
+  });
+
+  it('keeps no usable one-time token in the log: task sign-in links are blanked, token emails keep no data', async () => {
+    // A task email to an active account carries a sign-in link; the mail server refuses it for good.
+    const refused = `anggota-${run}@ditolak.test`;
+    await tokenFor(stack(), { name: 'Anggota', email: refused }, [{ role: 'anggota_tim', unitCode: 'DINKES' }]);
+    const taskId = `tugas:2026-t-${run}:DINKES:lke_pemenuhan`;
+    const notification: TaskNotification = {
+      kind: 'task-assigned',
+      seq: 1,
+      recipients: [{ personId: refused, roles: ['anggota_tim'], name: 'Anggota', email: refused }],
+      task: {
+        taskId,
+        cycleId: `2026-t-${run}`,
+        unitCode: 'DINKES',
+        unitName: 'Dinas Kesehatan',
+        templateKey: 'lke_pemenuhan',
+        title: `Isi LKE ${run}`,
+        description: 'Isi lembar kerja evaluasi.',
+        stage: 'pemenuhan',
+        status: 'open',
+        assigneeRole: 'anggota_tim',
+        reviewerRole: 'ketua_tim',
+        assignees: [],
+        evidenceRequired: false,
+        requiredDocuments: [],
+        due: '2026-03-04T09:00:00.000Z',
+        evidence: [],
+        collectsTeam: false,
+        history: [],
+        escalationLevel: 0,
+        overdue: false,
+      },
+    };
+    expect((await stack().activities.notifyTask(notification)).map((o) => o.status)).toEqual(['failed']);
+    // A link was issued (its token hashed in one_time_tokens), but the log keeps none of it.
+    expect(await stack().models.OneTimeToken.countDocuments({ personId: refused, kind: 'sign_in_link' })).toBe(1);
+    const id = `task-assigned:${taskId}#1:${refused}`;
+    const stored = (await stack().models.Notification.findById(id).lean())!;
+    expect(stored.status).toBe('failed');
+    expect(stored.data).toMatchObject({ signInLink: null, link: `http://zi.test/tugas/${encodeURIComponent(taskId)}` });
+    expect(JSON.stringify(stored.data)).not.toMatch(/token=|\/masuk\/tautan/);
+
+    // Resent to a corrected address, it renders without the sign-in link; the task link stays.
+    const corrected = `anggota-${run}@pemkot.test`;
+    await request(stack().app)
+      .post(`/api/v1/notifications/${encodeURIComponent(id)}/resend`)
+      .auth(admin, bearer)
+      .send({ to: corrected })
+      .expect(202);
+    const message = await eventually(async () => (await messagesTo(corrected))[0]);
+    const { Text } = await readMessage(message.ID);
+    expect(Text).toContain(`http://zi.test/tugas/${encodeURIComponent(taskId)}`);
+    expect(Text).not.toContain('/masuk/tautan');
+
+    // Invitation and password-reset emails are their token: nothing is stored, and a resend points elsewhere.
+    for (const [template, advice] of [
+      ['invitation', 'POST /api/v1/people/:id/reinvite'],
+      ['password-reset', 'POST /api/v1/auth/password-reset'],
+    ] as const) {
+      const dedupeKey = `${template}:${run}`;
+      const outcome = await stack().activities.sendEmail({
+        dedupeKey,
+        template,
+        to: `${template}-${run}@ditolak.test`,
+        data: {
+          recipient: { name: 'Calon', email: `${template}-${run}@ditolak.test` },
+          grants: [],
+          invitedBy: null,
+          validDays: 7,
+          validMinutes: 30,
+          link: `http://zi.test/rahasia?token=rahasia-${run}`,
+        },
+      });
+      expect(outcome).toMatchObject({ status: 'failed' });
+      const record = (await stack().models.Notification.findById(dedupeKey).lean())!;
+      expect(record).toMatchObject({ template, status: 'failed' });
+      expect(record.data).toBeUndefined();
+      expect(JSON.stringify(record)).not.toContain(`rahasia-${run}`);
+      const answer = await request(stack().app)
+        .post(`/api/v1/notifications/${encodeURIComponent(dedupeKey)}/resend`)
+        .auth(admin, bearer)
+        .send({})
+        .expect(409);
+      expect(answer.body.detail).toContain(advice);
+      expect((await stack().models.Notification.findById(dedupeKey).lean())?.resentAs).toBeUndefined();
     }
   });
 

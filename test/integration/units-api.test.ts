@@ -9,6 +9,8 @@ const bearer = { type: 'bearer' } as const;
 /** Codes and names of this run only: the database is shared with other test files. */
 const run = randomUUID().slice(0, 6).toUpperCase();
 const code = (name: string) => `${name}-${run}`;
+/** Several codes at once, as a tuple: `const [A, B] = codes('A', 'B')`. */
+const codes = <T extends string[]>(...names: T) => names.map(code) as { [K in keyof T]: string };
 const officer = { name: 'Bagian Organisasi', email: `organisasi-${run.toLowerCase()}@pemkot.test` };
 
 function register(token: string, body: Record<string, unknown>) {
@@ -192,7 +194,7 @@ describe('unit registry API on real MongoDB', () => {
     await request(stack().app).get('/api/v1/units').expect(401);
   });
 
-  it('updates name, zone and head (admin only), never the code, and records from → to', async () => {
+  it('updates name, zone and head (admin only), not the code (that is rename), and records from → to', async () => {
     const DPMPTSP = code('DPMPTSP');
     await register(admin, { code: DPMPTSP, name: 'Dinas Perizinan', zone: 'WIB', headEmail: 'a@pemkot.test' }).expect(
       201,
@@ -229,5 +231,160 @@ describe('unit registry API on real MongoDB', () => {
       .auth(admin, bearer)
       .send({ name: 'X' })
       .expect(404);
+  });
+
+  describe('changing a unit’s code', () => {
+    const rename = (token: string, from: string, to: string) =>
+      request(stack().app).post(`/api/v1/units/${from}/rename`).auth(token, bearer).send({ code: to });
+    const grantsOf = async (email: string) => (await stack().models.Account.findById(email).lean())?.grants;
+
+    it('moves the unit, its grants and its children to the new code, and records it once', async () => {
+      const [PARENT, OLD, CHILD, NEW, OTHER] = codes('R-INDUK', 'R-LAMA', 'R-ANAK', 'R-BARU', 'R-LAIN');
+      await register(admin, { code: PARENT, name: 'Induk', zone: 'WIB' }).expect(201);
+      await register(admin, {
+        code: OLD,
+        name: 'Dinas Lama',
+        zone: 'WITA',
+        headEmail: 'kadis@pemkot.test',
+        parentCode: PARENT,
+      }).expect(201);
+      await register(admin, { code: CHILD, name: 'Anak', zone: 'WITA', parentCode: OLD }).expect(201);
+      await register(admin, { code: OTHER, name: 'Lain', zone: 'WIB' }).expect(201);
+      const registered = await stack().models.UnitKerja.findById(OLD).lean();
+      const head = `pimpinan-rename-${run.toLowerCase()}@pemkot.test`;
+      const member = `anggota-rename-${run.toLowerCase()}@pemkot.test`;
+      const headToken = await tokenFor(stack(), { name: 'Pimpinan', email: head }, [
+        { role: 'pengamat' },
+        { role: 'pimpinan', unitCode: OLD },
+        { role: 'ketua_tim', unitCode: OTHER },
+      ]);
+      await tokenFor(stack(), { name: 'Anggota', email: member }, [{ role: 'anggota_tim', unitCode: OLD }]);
+
+      const ketua = await tokenFor(stack(), { name: 'Ketua', email: `ketua-rename-${run}@pemkot.test` }, [
+        { role: 'ketua_tim', unitCode: OLD },
+      ]);
+      await rename(ketua, OLD, NEW).expect(403);
+
+      const renamed = await rename(admin, OLD, NEW).expect(200);
+      expect(renamed.headers.location).toBe(`/api/v1/units/${NEW}`);
+      expect(renamed.body).toMatchObject({
+        code: NEW,
+        name: 'Dinas Lama',
+        zone: 'WITA',
+        headEmail: 'kadis@pemkot.test',
+        parentCode: PARENT,
+        createdAt: registered!.createdAt.toISOString(),
+      });
+      expect(await stack().models.UnitKerja.exists({ _id: OLD })).toBeNull();
+      const stored = await stack().models.UnitKerja.findById(NEW).lean();
+      expect(stored?.renaming).toBeUndefined();
+      expect((await stack().models.UnitKerja.findById(CHILD).lean())?.parentCode).toBe(NEW);
+      expect(await grantsOf(head)).toEqual([
+        { role: 'pengamat' },
+        { role: 'pimpinan', unitCode: NEW },
+        { role: 'ketua_tim', unitCode: OTHER },
+      ]);
+      expect(await grantsOf(member)).toEqual([{ role: 'anggota_tim', unitCode: NEW }]);
+      // Grants are read on every request: the head's session sees the unit under its new code at once.
+      await request(stack().app).get(`/api/v1/units/${NEW}`).auth(headToken, bearer).expect(200);
+      await request(stack().app).get(`/api/v1/units/${OLD}`).auth(admin, bearer).expect(404);
+      expect(await stack().models.AuditEvent.find({ entityId: NEW, type: 'unit_renamed' }).lean()).toEqual([
+        expect.objectContaining({ by: officer.email, unitCode: NEW, from: `code=${OLD}`, to: `code=${NEW}` }),
+      ]);
+      // Done is done: the old code is gone.
+      await rename(admin, OLD, NEW).expect(404);
+    });
+
+    it('refuses while a cycle names the unit or the new code, or the new code is taken (409), changing nothing', async () => {
+      const [INCYCLE, FREE, TAKEN, CYCLECODE, GRANTED] = codes('R-SIKLUS', 'R-BEBAS', 'R-TERPAKAI', 'R-KODE', 'R-HAK');
+      await register(admin, { code: INCYCLE, name: 'Ikut siklus', zone: 'WIB' }).expect(201);
+      await register(admin, { code: FREE, name: 'Bebas', zone: 'WIB' }).expect(201);
+      await register(admin, { code: TAKEN, name: 'Terpakai', zone: 'WIB' }).expect(201);
+      const holder = `holder-${run.toLowerCase()}@pemkot.test`;
+      await tokenFor(stack(), { name: 'Pemegang', email: holder }, [
+        { role: 'pimpinan', unitCode: FREE },
+        { role: 'anggota_tim', unitCode: GRANTED },
+      ]);
+      // The cycle read model as the cycle workflow writes it (a real launch is in cycle-launch-registry.test.ts).
+      const cycleId = `2026-r${run.toLowerCase()}`;
+      await stack().models.Cycle.create({
+        _id: cycleId,
+        name: 'Siklus uji',
+        year: 2026,
+        units: [
+          { code: INCYCLE, name: 'Ikut siklus', head: { name: 'K', email: 'k@pemkot.test' } },
+          { code: CYCLECODE, name: 'Tidak terdaftar', head: { name: 'K', email: 'k@pemkot.test' } },
+        ],
+        launchedBy: officer,
+        status: 'completed',
+        seq: 1,
+      });
+
+      const inCycle = await rename(admin, INCYCLE, code('R-X')).expect(409);
+      expect(inCycle.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(inCycle.body).toMatchObject({ cycles: [cycleId], detail: expect.stringContaining(cycleId) });
+      expect((await rename(admin, FREE, CYCLECODE).expect(409)).body.detail).toContain(cycleId);
+      expect((await rename(admin, FREE, TAKEN).expect(409)).body.detail).toContain('sudah terdaftar');
+      expect((await rename(admin, FREE, GRANTED).expect(409)).body.detail).toContain('hak akses 1 orang');
+      expect((await rename(admin, FREE, FREE).expect(400)).body.errors).toEqual([
+        { field: 'body.code', message: 'kode baru sama dengan kode sekarang' },
+      ]);
+      expect((await rename(admin, FREE, 'a.b').expect(400)).body.errors[0].field).toBe('body.code');
+      await rename(admin, code('R-TIDAKADA'), code('R-Y')).expect(404);
+
+      for (const unit of [INCYCLE, FREE, TAKEN])
+        expect(await stack().models.UnitKerja.exists({ _id: unit })).not.toBeNull();
+      for (const unit of [CYCLECODE, GRANTED, code('R-X')])
+        expect(await stack().models.UnitKerja.exists({ _id: unit })).toBeNull();
+      expect(await grantsOf(holder)).toEqual([
+        { role: 'pimpinan', unitCode: FREE },
+        { role: 'anggota_tim', unitCode: GRANTED },
+      ]);
+      expect(
+        await stack().models.AuditEvent.countDocuments({ type: 'unit_renamed', unitCode: { $in: [FREE, INCYCLE] } }),
+      ).toBe(0);
+      // Other test files list cycles from the same database: this one was never a real cycle.
+      await stack().models.Cycle.deleteOne({ _id: cycleId });
+    });
+
+    it('finishes a rename that was cut off when the same request is sent again', async () => {
+      const { UnitKerja, Account, AuditEvent } = stack().models;
+      const [OLD, NEW, CHILD, ELSEWHERE] = codes('R-PUTUS', 'R-SAMBUNG', 'R-PUTUS-ANAK', 'R-LAINNYA');
+      await register(admin, { code: OLD, name: 'Terputus', zone: 'WIT', headEmail: 'a@pemkot.test' }).expect(201);
+      await register(admin, { code: CHILD, name: 'Anak', zone: 'WIT', parentCode: OLD }).expect(201);
+      const moved = `moved-${run.toLowerCase()}@pemkot.test`;
+      const notYet = `notyet-${run.toLowerCase()}@pemkot.test`;
+      await tokenFor(stack(), { name: 'Sudah', email: moved }, [{ role: 'pimpinan', unitCode: NEW }]);
+      await tokenFor(stack(), { name: 'Belum', email: notYet }, [{ role: 'ketua_tim', unitCode: OLD }]);
+      // What the first attempt left when the database went away: the new document claimed (with the mark) and one
+      // person's grants moved; the old document, a grant and the child not yet. Meanwhile the name was changed.
+      const startedAt = new Date();
+      await UnitKerja.create({ _id: NEW, name: 'Terputus', zone: 'WIT', renaming: { from: OLD, startedAt } });
+      await request(stack().app)
+        .patch(`/api/v1/units/${OLD}`)
+        .auth(admin, bearer)
+        .send({ name: 'Nama baru' })
+        .expect(200);
+
+      // Another code cannot be started while this one is unfinished, and the half-moved unit is not renamed itself.
+      expect((await rename(admin, OLD, ELSEWHERE).expect(409)).body.detail).toContain(NEW);
+      expect((await rename(admin, NEW, ELSEWHERE).expect(409)).body.detail).toContain(OLD);
+
+      const finished = await rename(admin, OLD, NEW).expect(200);
+      expect(finished.body).toMatchObject({ code: NEW, name: 'Nama baru', zone: 'WIT', headEmail: 'a@pemkot.test' });
+      expect(await UnitKerja.exists({ _id: OLD })).toBeNull();
+      expect((await UnitKerja.findById(NEW).lean())?.renaming).toBeUndefined();
+      expect((await UnitKerja.findById(CHILD).lean())?.parentCode).toBe(NEW);
+      expect((await Account.findById(moved).lean())?.grants).toEqual([{ role: 'pimpinan', unitCode: NEW }]);
+      expect((await Account.findById(notYet).lean())?.grants).toEqual([{ role: 'ketua_tim', unitCode: NEW }]);
+      expect(await AuditEvent.countDocuments({ entityId: NEW, type: 'unit_renamed' })).toBe(1);
+
+      // Cut off after the old document was deleted: only the mark was left; sending again clears it.
+      await UnitKerja.updateOne({ _id: NEW }, { $set: { renaming: { from: OLD, startedAt } } });
+      const again = await rename(admin, OLD, NEW).expect(200);
+      expect(again.body.code).toBe(NEW);
+      expect((await UnitKerja.findById(NEW).lean())?.renaming).toBeUndefined();
+      expect(await AuditEvent.countDocuments({ entityId: NEW, type: 'unit_renamed' })).toBe(1);
+    });
   });
 });

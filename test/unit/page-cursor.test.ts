@@ -1,4 +1,4 @@
-import { afterKey, decodeCursor, encodeCursor, escapeRegex, pageOf } from '../../api/audit/page';
+import { afterKey, decodeCursor, encodeCursor, escapeRegex, pageOf } from '../../api/page';
 import { HttpProblem } from '../../api/problem';
 import { listNotificationsSchema } from '../../api/notifications/notification.schemas';
 import { auditQuerySchema } from '../../api/audit/audit.schemas';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest } from '../problem';
+import { badRequest } from './problem';
 
 /**
  * Cursor pagination shared by the unit registry, the email log and the audit trail. A cursor is the sort key of the
