@@ -13,8 +13,9 @@ import type { Models } from './models';
 import type { UnitProgressDocument } from './models/unit-progress.model';
 import { upsertNewer } from './models/upsert-newer';
 import type { Mailer } from './mailer';
-import { createNotifier, type NotificationOutcome, type NotificationRequest } from './notifications';
+import { createNotifier, type NotificationOutcome } from './notifications';
 import { createSignInLinks } from './sign-in-links';
+import { createTokenEmails, type EmailOutcome, type EmailRequest } from './token-emails';
 import type { EmailRenderer } from './templates';
 
 export interface ActivityDeps {
@@ -56,6 +57,7 @@ export function createActivities(deps: ActivityDeps) {
     publicUrl: deps.publicUrl,
     ttlSeconds: deps.signInLinkTtlSeconds,
   });
+  const sendTokenEmail = createTokenEmails({ models: deps.models, send, publicUrl: deps.publicUrl });
 
   return {
     ...lifecycle,
@@ -195,9 +197,13 @@ export function createActivities(deps: ActivityDeps) {
       return outcomes;
     },
 
-    /** One email the API asked for (see emailWorkflow): sent at most once per dedupe key. */
-    async sendEmail(request: NotificationRequest): Promise<NotificationOutcome> {
-      return send(request);
+    /**
+     * One email the API asked for (see emailWorkflow): sent at most once per dedupe key. An invitation or password
+     * reset gets its one-time token minted here (token-emails.ts), never in the workflow's arguments.
+     */
+    async sendEmail(request: EmailRequest): Promise<EmailOutcome> {
+      const { oneTimeLink, ...email } = request;
+      return oneTimeLink ? sendTokenEmail({ ...email, oneTimeLink }) : send(email);
     },
 
     async notifyCycleLaunched(cycle: Pick<CycleWorkflowInput, 'id' | 'name' | 'year' | 'units' | 'launchedBy'>) {

@@ -1,16 +1,17 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { NotificationRequest } from '../activities/notifications';
+import type { EmailRequest } from '../activities/token-emails';
 import { emailWorkflowId, emailWorkflowType } from '../workflows/definitions';
 import type { ApiContext } from './context';
 
 /**
  * Queues an email the API decided to send (invitation, password reset, resend): a workflow per dedupe key sends it
  * with Temporal's retries, so an SMTP outage delays the message instead of failing the request. Asking twice for the
- * same dedupe key sends once.
+ * same dedupe key sends once. An email with a one-time link names the token's kind and lifetime, never a token: the
+ * activity mints it (activities/token-emails.ts).
  */
 export async function queueEmail(
   context: Pick<ApiContext, 'temporal' | 'config' | 'timeWorkflowCall'>,
-  request: NotificationRequest,
+  request: EmailRequest,
 ): Promise<void> {
   try {
     await context.timeWorkflowCall('start', () =>

@@ -39,6 +39,7 @@ export const actions = [
   'notification.read',
   'notification.resend',
   'audit.read',
+  'lke.publish',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -61,11 +62,14 @@ export const permissions: Readonly<Record<Action, readonly RoleCode[]>> = {
   'task.claim': workers,
   'task.submit': workers,
   'task.review': workers,
-  'task.reassign': ['admin_organisasi', 'ketua_tim', 'pimpinan'],
+  // Steering a unit's tasks (reassigning, moving due dates) is the task workflow's steering roles' (domain/task.ts).
+  'task.reassign': ['admin_organisasi', 'ketua_tim'],
   'task.comment': workers,
   'notification.read': ['admin_organisasi'],
   'notification.resend': ['admin_organisasi'],
   'audit.read': ['admin_organisasi', 'pengamat', 'pimpinan', 'ketua_tim', 'penilai'],
+  // LKE templates are instansi-wide yearly rules: Bagian Organisasi publishes them.
+  'lke.publish': ['admin_organisasi'],
 };
 
 export const isInstansiWide = (grant: Grant): boolean => grant.unitCode === undefined;

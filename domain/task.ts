@@ -115,10 +115,7 @@ export function decideTask(state: TaskState, command: TaskCommand, at: string): 
     }
     case 'submit': {
       if (state.status === 'submitted') return refuse('Tugas sudah dikirim dan menunggu reviu');
-      const owner = state.claimedBy;
-      if (owner !== undefined ? owner !== actor.personId : !isEligibleAssignee(state, actor)) {
-        return refuse('Hanya penanggung jawab tugas yang dapat mengirim');
-      }
+      if (!isSubmitter(state, actor)) return refuse('Hanya penanggung jawab tugas yang dapat mengirim');
       const missing = missingDocuments(state, command.evidence);
       if (missing.length > 0) return refuse(`Data dukung belum lengkap: ${missing.join(', ')}`);
       if (state.collectsTeam) {
@@ -190,7 +187,15 @@ export function missingDocuments(
   return state.requiredDocuments.filter((document) => !provided.has(document));
 }
 
-function isEligibleAssignee(state: TaskState, actor: Actor): boolean {
+/**
+ * Whether the actor is the one who submits the task (status aside): whoever claimed it, or, while nobody has, an
+ * eligible assignee. The API asks it too, so only that person uploads the task's files.
+ */
+export function isSubmitter(state: Pick<TaskState, 'claimedBy' | 'assignees' | 'assigneeRole'>, actor: Actor): boolean {
+  return state.claimedBy !== undefined ? state.claimedBy === actor.personId : isEligibleAssignee(state, actor);
+}
+
+function isEligibleAssignee(state: Pick<TaskState, 'assignees' | 'assigneeRole'>, actor: Actor): boolean {
   return state.assignees.length > 0
     ? state.assignees.includes(actor.personId)
     : actor.roles.includes(state.assigneeRole);

@@ -6,8 +6,7 @@ import { recordChange } from '../audit-trail';
 import type { ApiContext } from '../context';
 import { queueEmail } from '../email-outbox';
 import { conflict, notFound } from '../problem';
-import { issueOneTimeToken, revokeOneTimeTokens } from './one-time-tokens';
-import { hashSecret } from './tokens';
+import { newRequestId, requestOneTimeToken, revokeOneTimeTokens } from './one-time-tokens';
 
 export type AccountContext = Pick<ApiContext, 'models' | 'config' | 'temporal' | 'timeWorkflowCall' | 'now'>;
 
@@ -16,9 +15,6 @@ export const normaliseGrants = (grants: readonly Grant[]): Grant[] =>
   grants.map(({ role, unitCode }) => (unitCode === undefined ? { role } : { role, unitCode }));
 
 const grantKey = (grant: Grant): string => `${grant.role}@${grant.unitCode ?? '*'}`;
-
-/** Where the web UI lets an invited person set their password. */
-export const invitationPath = '/undangan';
 
 /**
  * Accounts as the lifecycle and Bagian Organisasi create them: invited (an email with a one-time link to set a
@@ -71,13 +67,9 @@ export class AccountService {
         now,
       );
     }
-    // An earlier call created the account but could not queue its invitation (Temporal down): this one sends it.
-    if (
-      before?.status === 'invited' &&
-      !(await this.context.models.OneTimeToken.exists({ personId, kind: 'invitation' }))
-    ) {
-      await this.sendInvitation(personId, by, { replacing: false });
-    }
+    // An earlier call created the account but could not queue its invitation (Temporal down): this one sends it. A
+    // first invitation is queued once however many calls race (see sendInvitation).
+    if (before?.status === 'invited') await this.sendInvitation(personId, by, { replacing: false });
     return { personId, created };
   }
 
@@ -107,8 +99,11 @@ export class AccountService {
   }
 
   /**
-   * Issues an invitation token and queues its email. `replacing` (a re-invitation) makes earlier links stop working.
-   * When the email cannot be queued the token is removed again, so a later `ensurePerson` knows to send it.
+   * Queues an invitation email; its token is minted by the email's activity when it sends (activities/token-emails.ts),
+   * so none passes through Temporal. A first invitation (not `replacing`) has one request per person, so only one
+   * caller queues it; when the email cannot be queued the request is removed again, so a later `ensurePerson` sends
+   * it. `replacing` (a re-invitation) is a new request, and makes earlier links, and earlier invitations still
+   * waiting to be sent, stop working.
    */
   private async sendInvitation(
     personId: string,
@@ -116,41 +111,29 @@ export class AccountService {
     options: { replacing: boolean },
   ): Promise<void> {
     const { models, config } = this.context;
-    const now = this.context.now();
     const account = await models.Account.findById(personId).lean();
     if (!account) throw notFound('Orang');
-    if (options.replacing) await revokeOneTimeTokens(models.OneTimeToken, personId, 'invitation', now);
+    if (options.replacing) await revokeOneTimeTokens(models, personId, 'invitation', this.context.now());
     const ttlSeconds = config.auth.invitationTtlSeconds;
-    const token = await issueOneTimeToken(models.OneTimeToken, { kind: 'invitation', personId, ttlSeconds, now });
+    const dedupeKey = `invitation:${personId}:${options.replacing ? newRequestId() : 'first'}`;
+    if (!(await requestOneTimeToken(models.TokenRequest, { dedupeKey, kind: 'invitation', personId }))) return;
     try {
-      await this.queueInvitation(account, by, token, ttlSeconds);
+      await queueEmail(this.context, {
+        dedupeKey,
+        template: 'invitation',
+        to: account.email,
+        data: {
+          recipient: { name: account.name },
+          invitedBy: typeof by === 'string' ? undefined : by.name,
+          grants: account.grants.map((grant) => ({ role: roleLabels[grant.role], unitCode: grant.unitCode })),
+          validDays: Math.max(1, Math.round(ttlSeconds / 86_400)),
+        },
+        oneTimeLink: { kind: 'invitation', personId, ttlSeconds },
+      });
     } catch (error) {
-      await models.OneTimeToken.deleteOne({ _id: hashSecret(token) });
+      await models.TokenRequest.deleteOne({ _id: dedupeKey });
       throw error;
     }
-  }
-
-  private async queueInvitation(
-    account: AccountDocument,
-    by: Principal | string,
-    token: string,
-    ttlSeconds: number,
-  ): Promise<void> {
-    const { config } = this.context;
-    const personId = account._id;
-    await queueEmail(this.context, {
-      // One email per token: a re-invitation is a new message, a retried request is not.
-      dedupeKey: `invitation:${personId}:${hashSecret(token).slice(0, 16)}`,
-      template: 'invitation',
-      to: account.email,
-      data: {
-        recipient: { name: account.name },
-        invitedBy: typeof by === 'string' ? undefined : by.name,
-        grants: account.grants.map((grant) => ({ role: roleLabels[grant.role], unitCode: grant.unitCode })),
-        link: `${config.publicUrl}${invitationPath}?token=${token}`,
-        validDays: Math.max(1, Math.round(ttlSeconds / 86_400)),
-      },
-    });
   }
 }
 

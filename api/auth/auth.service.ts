@@ -7,10 +7,9 @@ import type { ApiContext } from '../context';
 import { queueEmail } from '../email-outbox';
 import { HttpProblem } from '../problem';
 import { normaliseGrants } from './accounts';
-import { consumeOneTimeToken, issueOneTimeToken, revokeOneTimeTokens } from './one-time-tokens';
+import { consumeOneTimeToken, newRequestId, requestOneTimeToken, revokeOneTimeTokens } from './one-time-tokens';
 import { hashPassword, passwordMatches } from './passwords';
 import type { SessionTokens } from './sessions';
-import { hashSecret } from './tokens';
 
 export type AuthContext = Pick<
   ApiContext,
@@ -25,9 +24,6 @@ export interface Me {
 }
 
 export type SignedIn = SessionTokens & { me: Me };
-
-/** Where the web UI lets a person choose a new password. */
-export const passwordResetPath = '/atur-ulang-sandi';
 
 /** The same answer for an unknown email, a wrong password and an account that may not sign in. */
 const wrongCredentials = (): HttpProblem =>
@@ -126,7 +122,7 @@ export class AuthService {
       throw new HttpProblem(410, 'Tautan tidak berlaku lagi', 'Akun ini tidak aktif');
     }
     await this.context.sessions.closeAll(personId);
-    await revokeOneTimeTokens(OneTimeToken, personId, 'password_reset', now);
+    await revokeOneTimeTokens(this.context.models, personId, 'password_reset', now);
     await this.record(personId, 'password_reset');
   }
 
@@ -139,23 +135,21 @@ export class AuthService {
     return { ...(await this.open(account)), taskId: used.target ?? '' };
   }
 
+  /** Queues the reset email; its token is minted by the email's activity when it sends (activities/token-emails.ts). */
   private async sendPasswordReset(personId: string): Promise<void> {
     const { models, config } = this.context;
     const account = await models.Account.findById(personId).lean();
     if (account?.status !== 'active') return;
-    const now = this.context.now();
     const ttlSeconds = config.auth.passwordResetTtlSeconds;
-    const token = await issueOneTimeToken(models.OneTimeToken, { kind: 'password_reset', personId, ttlSeconds, now });
+    const dedupeKey = `password-reset:${personId}:${newRequestId()}`;
+    await requestOneTimeToken(models.TokenRequest, { dedupeKey, kind: 'password_reset', personId });
     await this.record(personId, 'password_reset_requested');
     await queueEmail(this.context, {
-      dedupeKey: `password-reset:${personId}:${hashSecret(token).slice(0, 16)}`,
+      dedupeKey,
       template: 'password-reset',
       to: account.email,
-      data: {
-        recipient: { name: account.name },
-        link: `${config.publicUrl}${passwordResetPath}?token=${token}`,
-        validMinutes: Math.max(1, Math.round(ttlSeconds / 60)),
-      },
+      data: { recipient: { name: account.name }, validMinutes: Math.max(1, Math.round(ttlSeconds / 60)) },
+      oneTimeLink: { kind: 'password_reset', personId, ttlSeconds },
     });
   }
 

@@ -180,7 +180,7 @@ export class PersonService {
       await this.context.models.Account.updateOne({ _id: personId }, { $set: { status: 'deactivated' } });
       await this.context.sessions.closeAll(personId);
       for (const kind of ['invitation', 'password_reset', 'sign_in_link'] as const) {
-        await revokeOneTimeTokens(this.context.models.OneTimeToken, personId, kind, now);
+        await revokeOneTimeTokens(this.context.models, personId, kind, now);
       }
       await this.record(principal, personId, 'deactivated', { from: before.status, to: 'deactivated' });
     }

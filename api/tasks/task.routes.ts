@@ -47,9 +47,12 @@ export function taskOperations(context: ApiContext): Operation[] {
     {
       method: 'post',
       path: '/bulk-reassign',
-      summary: 'Mengalihkan banyak tugas sekaligus (ketua tim, pimpinan, Bagian Organisasi); hasil per tugas',
+      summary: 'Mengalihkan banyak tugas sekaligus (ketua tim, Bagian Organisasi); hasil per tugas',
       schema: bulkReassignSchema,
-      responses: { 200: { description: 'Hasil per tugas', body: bulkReassignResponse } },
+      responses: {
+        200: { description: 'Hasil per tugas', body: bulkReassignResponse },
+        403: { description: 'Peran Anda tidak mengizinkan pengalihan tugas di unit mana pun' },
+      },
       handler: controller.bulkReassign,
     },
     {
@@ -137,7 +140,11 @@ export function taskOperations(context: ApiContext): Operation[] {
       ],
       responses: {
         201: { description: 'Berkas tersimpan; pakai `ref` sebagai data dukung saat mengirim', body: uploadResponse },
-        403: { description: 'Peran Anda di unit tugas tidak mengizinkan ini' },
+        403: {
+          description:
+            'Hanya yang dapat mengirim tugas ini sekarang: pengambilnya, atau penanggung jawabnya bila belum diambil ' +
+            '(termasuk penggantinya)',
+        },
         404: { description: 'Tugas tidak ditemukan (atau di luar unit Anda)' },
         409: { description: 'Tugas sudah selesai' },
         413: { description: 'Berkas melebihi batas ukuran' },

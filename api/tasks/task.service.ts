@@ -6,7 +6,15 @@ import type { TaskDocument } from '../../activities/models/task.model';
 import { canSeeUnit, may, rolesIn, type Action, type Principal } from '../../domain/access';
 import { defaultDueTime, instantAt, isIsoDate } from '../../domain/calendar';
 import { personIdOf } from '../../domain/people';
-import { decideTask, isTerminal, taskStatusLabels, type TaskCommand, type TaskEvent } from '../../domain/task';
+import type { RoleCode } from '../../domain/roles';
+import {
+  decideTask,
+  isSubmitter,
+  isTerminal,
+  taskStatusLabels,
+  type TaskCommand,
+  type TaskEvent,
+} from '../../domain/task';
 import type { TeamSubmission } from '../../domain/team';
 import {
   cancelTaskUpdate,
@@ -24,7 +32,7 @@ import { recordChange } from '../audit-trail';
 import { AccountService } from '../auth/accounts';
 import type { ApiContext } from '../context';
 import { toProblem } from '../error-mapping';
-import { HttpProblem, badRequest, conflict, notFound } from '../problem';
+import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../problem';
 import { SubstitutionService } from '../substitutes/substitute.service';
 import { EvidenceStore, type StoredEvidence } from './evidence-store';
 import { safeFileName } from './evidence-types';
@@ -52,7 +60,7 @@ const gate: Record<TaskAction['kind'], Action> = {
   submit: 'task.submit',
   review: 'task.review',
   reassign: 'task.reassign',
-  // Moving a due date steers the task like a reassignment; the workflow keeps it to ketua tim and Bagian Organisasi.
+  // Moving a due date steers the task like a reassignment: the same roles, the workflow's steering roles.
   extend: 'task.reassign',
   // Cancelling work is Bagian Organisasi's, as steering a cycle is.
   cancel: 'cycle.steer',
@@ -176,8 +184,12 @@ export class TaskService {
     return { ...taskDetail(fresh, view, this.context.now()), ...(teamGrants ? { teamGrants } : {}) };
   }
 
-  /** Reassigns each task on its own; one refusal does not stop the others. */
+  /**
+   * Reassigns each task on its own; one refusal does not stop the others. Someone who may reassign in no unit at all
+   * is refused up front (403) rather than answered with a page of refusals.
+   */
   async bulkReassign(principal: Principal, body: BulkReassignBody): Promise<{ items: BulkOutcome[] }> {
+    if (!may(principal, 'task.reassign')) throw forbidden('Peran Anda tidak mengizinkan pengalihan tugas');
     const targets = new Map<string, Promise<TaskPerson>>();
     const targetIn = (unitCode: string) => {
       if (!targets.has(unitCode)) targets.set(unitCode, this.assigneeIn(body.to, unitCode));
@@ -243,10 +255,26 @@ export class TaskService {
     return commentView(created.toObject());
   }
 
-  /** The task an upload goes to, checked before a byte of the file is read: visible, may submit, not finished. */
+  /**
+   * The task an upload goes to, checked before a byte of the file is read: visible, may submit, not finished, and the
+   * caller is someone who could submit it now (its claimant, or an eligible assignee while unclaimed), directly or as
+   * the substitute of that person today, as claims and submits are routed.
+   */
   async uploadTarget(principal: Principal, id: string): Promise<TaskDocument> {
     const task = await this.visible(principal, id, 'task.submit');
     if (isTerminal(task.status)) throw ended(task);
+    const state = {
+      claimedBy: task.claimedBy ?? undefined,
+      assignees: task.assignees,
+      assigneeRole: task.assigneeRole as RoleCode,
+    };
+    if (isSubmitter(state, participantIn(principal, task.unitCode))) return task;
+    // A substitute submits once the task is handed over to them (handOverToSubstitute): the same owners count here.
+    const owners = task.claimedBy ? [task.claimedBy] : task.assignees;
+    const covering = await this.substitutions.activeFor(principal.personId);
+    if (!covering.some((substitution) => owners.includes(substitution.personId))) {
+      throw forbidden('Hanya pengambil tugas, atau penanggung jawabnya bila belum diambil, yang dapat mengunggah');
+    }
     return task;
   }
 

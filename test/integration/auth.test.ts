@@ -4,8 +4,10 @@ import pino from 'pino';
 import request from 'supertest';
 import type { TaskNotification } from '../../activities';
 import { ensureFirstAdmin } from '../../api/auth/first-admin';
+import { requestOneTimeToken, revokeOneTimeTokens } from '../../api/auth/one-time-tokens';
 import { composeApp } from '../../api/compose';
 import { personIdOf } from '../../domain/people';
+import { emailWorkflowId } from '../../workflows/definitions';
 import { adminToken } from '../support/auth';
 import { messagesTo, readMessage } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
@@ -230,6 +232,71 @@ describe('sign-in and sessions on real Temporal, MongoDB and SMTP', () => {
       'already-sent',
     ]);
     expect(await stack().models.OneTimeToken.countDocuments({ personId: email, kind: 'sign_in_link' })).toBe(before);
+  });
+
+  it('mints emailed tokens in the sending activity: none in the workflow history, none on a retry or after revocation', async () => {
+    const email = `tanpa-jejak-${run}@pemkot.test`;
+    const { token } = await invitedAndAccepted(email, [{ role: 'anggota_tim', unitCode: 'DINKES' }]);
+    const dedupeKey = `invitation:${email}:first`;
+
+    // The email workflow was started with the person and the token's kind and lifetime; no payload holds the token.
+    const history = await stack().client.workflow.getHandle(emailWorkflowId(dedupeKey)).fetchHistory();
+    const payloads: string[] = [];
+    const collect = (value: unknown): void => {
+      if (value instanceof Uint8Array) payloads.push(Buffer.from(value).toString('utf8'));
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(history);
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    expect(JSON.parse(Buffer.from(started!).toString('utf8'))).toMatchObject({
+      dedupeKey,
+      template: 'invitation',
+      oneTimeLink: { kind: 'invitation', personId: email, ttlSeconds: stack().config.auth.invitationTtlSeconds },
+    });
+    expect(payloads.join('\n')).not.toContain(token);
+    expect(payloads.join('\n')).not.toMatch(/token=/);
+
+    // A retry of the activity after the email went out mints nothing.
+    const tokens = () => stack().models.OneTimeToken.countDocuments({ personId: email, kind: 'invitation' });
+    const minted = await tokens();
+    const retry = await stack().activities.sendEmail({
+      dedupeKey,
+      template: 'invitation',
+      to: email,
+      data: { recipient: { name: 'Siti' }, grants: [], validDays: 7 },
+      oneTimeLink: { kind: 'invitation', personId: email, ttlSeconds: 3600 },
+    });
+    expect(retry.status).toBe('already-sent');
+    expect(await tokens()).toBe(minted);
+
+    // A reset email still waiting (SMTP down) when the person's reset links are revoked never mints a working one.
+    const waiting = `password-reset:${email}:menunggu`;
+    await requestOneTimeToken(stack().models.TokenRequest, {
+      dedupeKey: waiting,
+      kind: 'password_reset',
+      personId: email,
+    });
+    await revokeOneTimeTokens(stack().models, email, 'password_reset', new Date());
+    const revoked = await stack().activities.sendEmail({
+      dedupeKey: waiting,
+      template: 'password-reset',
+      to: email,
+      data: { recipient: { name: 'Siti' }, validMinutes: 60 },
+      oneTimeLink: { kind: 'password_reset', personId: email, ttlSeconds: 3600 },
+    });
+    expect(revoked).toMatchObject({ status: 'skipped' });
+    expect(await stack().models.OneTimeToken.countDocuments({ personId: email, kind: 'password_reset' })).toBe(0);
+    expect(await stack().models.Notification.exists({ _id: waiting })).toBeNull();
+    // Nor does an email naming a request the API never recorded.
+    const unknown = await stack().activities.sendEmail({
+      dedupeKey: `password-reset:${email}:tidak-ada`,
+      template: 'password-reset',
+      to: email,
+      data: { recipient: { name: 'Siti' }, validMinutes: 60 },
+      oneTimeLink: { kind: 'password_reset', personId: email, ttlSeconds: 3600 },
+    });
+    expect(unknown).toMatchObject({ status: 'skipped' });
+    expect(await stack().models.OneTimeToken.countDocuments({ personId: email, kind: 'password_reset' })).toBe(0);
   });
 
   it('limits failed sign-in attempts per address with a 429 problem and Retry-After', async () => {

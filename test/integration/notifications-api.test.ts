@@ -80,6 +80,8 @@ describe('notification log API on real Temporal, MongoDB and SMTP', () => {
       (await stack().models.Notification.findById(resendId).lean())?.status === 'sent' ? true : undefined,
     );
     const { data } = (await stack().models.Notification.findById(id).lean())!;
+    // The log says sent a moment before the first run closes; starting the id again needs it closed.
+    await stack().client.workflow.getHandle(emailWorkflowId(resendId)).result();
     const again = await stack().client.workflow.execute(emailWorkflowType, {
       workflowId: emailWorkflowId(resendId),
       taskQueue: stack().config.temporal.taskQueue,

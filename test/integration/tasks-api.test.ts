@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { addCalendarDays, localDayOf } from '../../domain/calendar';
 import type { TaskTemplate } from '../../domain/catalogue';
 import { defaultCatalogue, findTemplate } from '../../domain/catalogue';
 import { personIdOf } from '../../domain/people';
@@ -221,6 +222,7 @@ describe('the tasks API', () => {
     const cycleId = `2026-${randomUUID().slice(0, 8)}`;
     const ani = await someone('Ani', [{ role: 'anggota_tim', unitCode: unitA }]);
     const ketuaB = await someone('KetuaB', [{ role: 'ketua_tim', unitCode: unitB }]);
+    const anggotaB = await someone('AnggotaB', [{ role: 'anggota_tim', unitCode: unitB }]);
     const mineA = await startTask({
       cycleId,
       unitCode: unitA,
@@ -235,7 +237,7 @@ describe('the tasks API', () => {
     });
     const upload = await api()
       .post(path(otherB, '/files'))
-      .auth(ketuaB.token, bearer)
+      .auth(anggotaB.token, bearer)
       .field('document', 'Notulen rapat')
       .attach('file', pdf('unit B'), { filename: 'b.pdf', contentType: 'application/pdf' })
       .expect(201);
@@ -487,6 +489,71 @@ describe('the tasks API', () => {
     expect(await bucket.countDocuments({ 'metadata.taskId': id })).toBe(0);
   });
 
+  it('takes uploads only from who could submit the task now: its claimant, an eligible assignee, or their substitute', async () => {
+    const unit = `OWN-${tag()}`;
+    const budi = await someone('Budi', [{ role: 'anggota_tim', unitCode: unit }]);
+    const citra = await someone('Citra', [{ role: 'anggota_tim', unitCode: unit }]);
+    const dewi = await someone('Dewi', [{ role: 'anggota_tim', unitCode: unit }]);
+    const ketua = await someone('Ketua', [{ role: 'ketua_tim', unitCode: unit }]);
+    const admin = await someone('Org', [{ role: 'admin_organisasi' }]);
+    const cycleId = `2026-${randomUUID().slice(0, 8)}`;
+    const due = '2030-06-01T09:00:00Z';
+    const budis = await startTask({
+      cycleId,
+      unitCode: unit,
+      template: template('milik_budi'),
+      due,
+      assignees: [participant(budi, 'anggota_tim')],
+    });
+    const anyones = await startTask({ cycleId, unitCode: unit, template: template('milik_unit'), due });
+    const bucket = stack().mongo.db!.collection('evidence.files');
+    const stored = async (id: string) =>
+      (await bucket.find({ 'metadata.taskId': id }).toArray())
+        .map((file) => file.metadata!.uploadedBy as string)
+        .sort();
+    const upload = async (who: Someone, id: string) => {
+      const response = await api()
+        .post(path(id, '/files'))
+        .auth(who.token, bearer)
+        .field('document', 'Notulen rapat')
+        .attach('file', pdf(`oleh ${who.name}`), { filename: 'notulen.pdf', contentType: 'application/pdf' });
+      if (response.status === 403) {
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.body.detail).toMatch(/Hanya pengambil tugas/);
+      }
+      return response.status;
+    };
+
+    // Named to Budi: he uploads; another anggota, the ketua (its reviewer) and Bagian Organisasi do not.
+    expect(await upload(budi, budis)).toBe(201);
+    for (const other of [citra, ketua, admin]) expect(await upload(other, budis)).toBe(403);
+    expect(await stored(budis)).toEqual([budi.personId]);
+
+    // Unassigned: anyone holding the assignee role (anggota_tim) until someone claims it, then only the claimant.
+    expect(await upload(citra, anyones)).toBe(201);
+    expect(await upload(ketua, anyones)).toBe(403);
+    await api().post(path(anyones, '/claim')).auth(citra.token, bearer).expect(200);
+    expect(await upload(citra, anyones)).toBe(201);
+    expect(await upload(budi, anyones)).toBe(403);
+    expect(await stored(anyones)).toEqual([citra.personId, citra.personId]);
+
+    // Dewi stands in for Budi today: she uploads to his task as she could claim and submit it, before and after his
+    // claim; she is not a substitute for Citra, whose claimed task stays closed to her.
+    expect(await upload(dewi, budis)).toBe(403);
+    const today = localDayOf(new Date(), 'WIB');
+    await api()
+      .post('/api/v1/substitutes')
+      .auth(budi.token, bearer)
+      .send({ substitute: { name: dewi.name, email: dewi.email }, from: today, to: addCalendarDays(today, 2) })
+      .expect(201);
+    expect(await upload(dewi, budis)).toBe(201);
+    await api().post(path(budis, '/claim')).auth(budi.token, bearer).expect(200);
+    expect(await upload(dewi, budis)).toBe(201);
+    expect(await upload(citra, budis)).toBe(403);
+    expect(await upload(dewi, anyones)).toBe(403);
+    expect(await stored(budis)).toEqual([budi.personId, dewi.personId, dewi.personId]);
+  });
+
   it('reassigns in bulk, reporting each task: reassigned, refused, or not found', async () => {
     const unit = `BLK-${tag()}`;
     const other = `BLX-${tag()}`;
@@ -547,13 +614,24 @@ describe('the tasks API', () => {
     expect(stranger.body.items).toEqual([
       { id: open1, status: 'refused', reason: `${outsider.email} tidak memiliki peran di unit ${unit}` },
     ]);
-    // An anggota may not reassign at all; their tasks are reported refused, not silently skipped.
+    // An anggota may reassign in no unit at all: refused up front, and nothing changes.
     const byAnggota = await api()
       .post('/api/v1/tasks/bulk-reassign')
       .auth(anggota.token, bearer)
       .send({ taskIds: [open1], to, reason: 'Coba' })
+      .expect(403);
+    expect(byAnggota.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A ketua of another unit may reassign somewhere: each task is answered on its own (this one is not visible).
+    const ketuaElsewhere = await someone('KetuaLain', [{ role: 'ketua_tim', unitCode: other }]);
+    const fromElsewhere = await api()
+      .post('/api/v1/tasks/bulk-reassign')
+      .auth(ketuaElsewhere.token, bearer)
+      .send({ taskIds: [open1], to, reason: 'Coba' })
       .expect(200);
-    expect(byAnggota.body.items[0]).toMatchObject({ status: 'refused' });
+    expect(fromElsewhere.body.items).toEqual([{ id: open1, status: 'not_found' }]);
+    expect((await stack().client.workflow.getHandle(open1).query(taskStateQuery)).assignees).toEqual([
+      anggota.personId,
+    ]);
 
     const invalid = await api()
       .post('/api/v1/tasks/bulk-reassign')
@@ -596,13 +674,17 @@ describe('the tasks API', () => {
       .auth(ani.token, bearer)
       .send({ due: '2030-08-10', reason: 'Cuti' })
       .expect(403);
-    // Pimpinan passes the API's gate (steering roles) but the task keeps extensions to ketua and Bagian Organisasi.
-    const byPimpinan = await api()
+    // Steering is the ketua's and Bagian Organisasi's, in the API as in the task workflow: pimpinan is refused (403).
+    await api()
       .post(path(id, '/extend'))
       .auth(pimpinan.token, bearer)
       .send({ due: '2030-08-10', reason: 'Cuti' })
-      .expect(422);
-    expect(byPimpinan.body.detail).toBe('Hanya ketua tim atau Bagian Organisasi yang dapat memperpanjang tenggat');
+      .expect(403);
+    await api()
+      .post(path(id, '/reassign'))
+      .auth(pimpinan.token, bearer)
+      .send({ to: { name: ketua.name, email: ketua.email } })
+      .expect(403);
     const extended = await api()
       .post(path(id, '/extend'))
       .auth(ketua.token, bearer)
