@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import type { Logger } from '../config/logger';
 import swaggerUi from 'swagger-ui-express';
+import { assessmentOperations } from './assessments/assessment.routes';
 import { auditOperations } from './audit/audit.routes';
 import { authOperations } from './auth/auth.routes';
 import { authenticate } from './auth/authenticate';
@@ -51,6 +52,7 @@ export function apiOperations(deps: Pick<AppDeps, 'context' | 'readiness' | 'met
     { prefix: '/api/v1/substitutes', tag: 'pengganti', operations: substituteOperations(context) },
     { prefix: '/api/v1/notifications', tag: 'email', operations: notificationOperations(context) },
     { prefix: '/api/v1/audit', tag: 'audit', operations: auditOperations(context) },
+    { prefix: '/api/v1/assessments', tag: 'penilaian', operations: assessmentOperations(context) },
   ];
 }
 
@@ -87,6 +89,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(cors({ origin: deps.corsOrigins ?? [], exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After'] }));
+  // A whole LKE template (the default is ~125 kB pretty-printed) or a layered workbook request outgrows 100 kB.
+  app.use('/api/v1/assessments', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '100kb', strict: true }));
 
   const groups = apiOperations(deps);

@@ -1,7 +1,16 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** What changed: the lifecycle's entities, and what people change through the API outside a cycle. */
-export const auditEntities = ['cycle', 'unit', 'task', 'monev', 'person', 'unit_kerja', 'notification'] as const;
+export const auditEntities = [
+  'cycle',
+  'unit',
+  'task',
+  'monev',
+  'person',
+  'unit_kerja',
+  'notification',
+  'lke_template',
+] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 /**

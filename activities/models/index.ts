@@ -4,12 +4,14 @@ import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { commentModel, type CommentModel } from './comment.model';
 import { cycleModel, type CycleModel } from './cycle.model';
 import { digestItemModel, type DigestItemModel } from './digest-item.model';
+import { lkeTemplateModel, type LkeTemplateModel } from './lke-template.model';
 import { monevReviewModel, type MonevReviewModel } from './monev-review.model';
 import { notificationModel, type NotificationModel } from './notification.model';
 import { oneTimeTokenModel, type OneTimeTokenModel } from './one-time-token.model';
 import { sessionModel, type SessionModel } from './session.model';
 import { substitutionModel, type SubstitutionModel } from './substitution.model';
 import { taskModel, type TaskModel } from './task.model';
+import { tokenRequestModel, type TokenRequestModel } from './token-request.model';
 import { unitKerjaModel, type UnitKerjaModel } from './unit-kerja.model';
 import { unitProgressModel, type UnitProgressModel } from './unit-progress.model';
 
@@ -24,9 +26,11 @@ export interface Models {
   Account: AccountModel;
   Session: SessionModel;
   OneTimeToken: OneTimeTokenModel;
+  TokenRequest: TokenRequestModel;
   UnitKerja: UnitKerjaModel;
   Comment: CommentModel;
   Substitution: SubstitutionModel;
+  LkeTemplate: LkeTemplateModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -41,9 +45,11 @@ export function createModels(connection: Connection): Models {
     Account: accountModel(connection),
     Session: sessionModel(connection),
     OneTimeToken: oneTimeTokenModel(connection),
+    TokenRequest: tokenRequestModel(connection),
     UnitKerja: unitKerjaModel(connection),
     Comment: commentModel(connection),
     Substitution: substitutionModel(connection),
+    LkeTemplate: lkeTemplateModel(connection),
   };
 }
 

@@ -1,3 +1,4 @@
+import { defaultLkeTemplate } from '../../../domain/lke';
 import { adminOnly, outcomes, type CellId, type Outcome } from './cells';
 import {
   awayRange,
@@ -312,16 +313,13 @@ export function matrixRows(): Row[] {
         path: task(id, '/reassign'),
         body: { to: { name: world.recipient.name, email: world.recipient.email }, reason: 'Beban kerja' },
       }),
+      // Steering is ketua_tim's and Bagian Organisasi's, in the API as in the workflow.
       expect: outcomes({
         admin_organisasi: 200,
         pengamat: 403,
-        own: { pimpinan: 422, ketua_tim: 200, anggota_tim: 403, penilai: 403 },
+        own: { pimpinan: 403, ketua_tim: 200, anggota_tim: 403, penilai: 403 },
         other: 404,
       }),
-      workflowRule: {
-        why: 'the API lets pimpinan reassign, the workflow keeps steering to ketua_tim and Bagian Organisasi',
-        detail: /Hanya ketua tim atau Bagian Organisasi yang dapat mengalihkan/,
-      },
       probe: (id, _actor, world) => taskProbe(world, id),
     }),
     row<string>({
@@ -336,22 +334,13 @@ export function matrixRows(): Row[] {
           reason: 'Beban kerja',
         },
       }),
+      // Who may reassign in no unit at all is refused up front (403); a ketua of unit B is answered per task.
       expect: outcomes({
         admin_organisasi: '200:reassigned',
-        pengamat: '200:refused',
-        own: {
-          pimpinan: '200:refused',
-          ketua_tim: '200:reassigned',
-          anggota_tim: '200:refused',
-          penilai: '200:refused',
-        },
-        other: '200:not_found',
+        pengamat: 403,
+        own: { pimpinan: 403, ketua_tim: '200:reassigned', anggota_tim: 403, penilai: 403 },
+        other: { pimpinan: 403, ketua_tim: '200:not_found', anggota_tim: 403, penilai: 403 },
       }),
-      workflowRule: {
-        why: 'bulk answers per task: pimpinan passes the API gate and is refused by the workflow (steering roles)',
-        detail: /Hanya ketua tim atau Bagian Organisasi yang dapat mengalihkan/,
-        cells: ['pimpinan@A'],
-      },
       probe: (id, _actor, world) => taskProbe(world, id),
     }),
     row<string>({
@@ -361,13 +350,9 @@ export function matrixRows(): Row[] {
       expect: outcomes({
         admin_organisasi: 200,
         pengamat: 403,
-        own: { pimpinan: 422, ketua_tim: 200, anggota_tim: 403, penilai: 403 },
+        own: { pimpinan: 403, ketua_tim: 200, anggota_tim: 403, penilai: 403 },
         other: 404,
       }),
-      workflowRule: {
-        why: 'the API lets pimpinan extend, the workflow keeps due dates to ketua_tim and Bagian Organisasi',
-        detail: /Hanya ketua tim atau Bagian Organisasi yang dapat memperpanjang/,
-      },
       probe: (id, _actor, world) => taskProbe(world, id),
     }),
     row<string>({
@@ -396,7 +381,13 @@ export function matrixRows(): Row[] {
           file: { name: 'notulen.txt', content: Buffer.from(`Notulen ${fresh()}\n`), contentType: 'text/plain' },
         },
       }),
-      expect: outcomes({ admin_organisasi: 201, pengamat: 403, own: 201, other: 404 }),
+      // Only who could submit the task now: unclaimed and unassigned, a holder of its assignee role (anggota_tim).
+      expect: outcomes({
+        admin_organisasi: 403,
+        pengamat: 403,
+        own: { pimpinan: 403, ketua_tim: 403, anggota_tim: 201, penilai: 403 },
+        other: 404,
+      }),
       probe: (id, _actor, world) => taskProbe(world, id),
     }),
 
@@ -452,5 +443,32 @@ export function matrixRows(): Row[] {
       expect: adminOnly(202),
       probe: (id, _actor, world) => notificationProbe(world, id),
     }),
+
+    // ---- LKE templates (Bagian Organisasi publishes) and previews (anyone signed in; nothing stored) ----
+    row<string>({
+      operation: 'POST /api/v1/assessments/templates',
+      setup: async (world) => `lke-mtx-${world.run}-${world.next('t')}`,
+      call: (id) => ({ method: 'post', path: '/api/v1/assessments/templates', body: { ...defaultLkeTemplate, id } }),
+      expect: adminOnly(201),
+      probe: async (id, _actor, world) => ({
+        published: (await world.stack.models.LkeTemplate.exists({ _id: id })) !== null,
+        audit: await world.stack.models.AuditEvent.countDocuments({ entityId: id }),
+      }),
+      consumes: true,
+    }),
+    ...(['score', 'workbook'] as const).map((preview) =>
+      row<null>({
+        operation: `POST /api/v1/assessments/${preview}`,
+        setup: async () => null,
+        call: () => ({
+          method: 'post',
+          path: `/api/v1/assessments/${preview}`,
+          body: { templateId: defaultLkeTemplate.id, answers: {} },
+        }),
+        expect: outcomes({ admin_organisasi: 200, pengamat: 200, own: 200, other: 200 }),
+        probe: (_none, actor, world) => world.stack.models.AuditEvent.countDocuments({ by: actor.personId }),
+        readOnly: true,
+      }),
+    ),
   ];
 }
