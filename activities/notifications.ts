@@ -65,12 +65,29 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
       if (permanent) return { status: 'failed', reason: String(error) };
       throw error;
     }
-    await Notification.updateOne(
-      { _id: request.dedupeKey },
-      { $set: { status: 'sent', sentAt: new Date(), messageId }, $inc: { attempts: 1 }, $unset: { lastError: 1 } },
+    // The message is out: failing now would make Temporal send it again. So the one write that says so is retried
+    // here, through a short database outage, before the activity gives up (and the retry flags a possible duplicate).
+    await persistently(() =>
+      Notification.updateOne(
+        { _id: request.dedupeKey },
+        { $set: { status: 'sent', sentAt: new Date(), messageId }, $inc: { attempts: 1 }, $unset: { lastError: 1 } },
+      ),
     );
     return { status: 'sent', messageId };
   };
+}
+
+/** Retries a write for up to ~20 s (within the email activity's 30 s), then lets the error through. */
+async function persistently<T>(write: () => Promise<T>, budgetMs = 20_000): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 4000)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (Date.now() + delayMs >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }
 
 /**
