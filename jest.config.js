@@ -1,4 +1,7 @@
-/** Tests are arranged by what they need: unit (nothing), integration (real Temporal, MongoDB-wire, SMTP). */
+/**
+ * Tests are arranged by what they need: unit (nothing), integration (real Temporal, MongoDB-wire, SMTP), faults (the
+ * same, plus servers of their own that they take down).
+ */
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 
 /** @type {import('jest').Config} */
@@ -15,6 +18,17 @@ module.exports = {
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // Real outages of real servers (worker killed, Temporal restarted, database and SMTP stopped). `npm test` runs
+      // them small (FAULTS_SIZE=small, the default); `npm run faults` at the issue's sizes. Same servers as above:
+      // jest runs a global setup shared by several projects once.
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
       testEnvironment: 'node',
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
