@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { accountModel, type AccountModel } from './account.model';
+import { assessmentModel, unitPredicateModel, type AssessmentModel, type UnitPredicateModel } from './assessment.model';
 import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { commentModel, type CommentModel } from './comment.model';
 import { cycleModel, type CycleModel } from './cycle.model';
@@ -31,6 +32,8 @@ export interface Models {
   Comment: CommentModel;
   Substitution: SubstitutionModel;
   LkeTemplate: LkeTemplateModel;
+  Assessment: AssessmentModel;
+  UnitPredicate: UnitPredicateModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -50,6 +53,8 @@ export function createModels(connection: Connection): Models {
     Comment: commentModel(connection),
     Substitution: substitutionModel(connection),
     LkeTemplate: lkeTemplateModel(connection),
+    Assessment: assessmentModel(connection),
+    UnitPredicate: unitPredicateModel(connection),
   };
 }
 
