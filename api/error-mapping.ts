@@ -10,7 +10,7 @@ const grpcDeadlineExceeded = 4;
 
 /**
  * Turns anything thrown during a request into an HttpProblem. Order matters: our own problems first, then the
- * well-known errors of our dependencies, then body-parser's, and only then the generic 500.
+ * well-known errors of our dependencies, then body-parser's and the router's, and only then the generic 500.
  */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -23,6 +23,9 @@ export function toProblem(error: unknown): HttpProblem {
   if (unavailable) return serviceUnavailable(unavailable);
   const parserError = bodyParserProblem(error);
   if (parserError) return parserError;
+  if (undecodablePath(error)) {
+    return new HttpProblem(400, 'Permintaan tidak valid', 'Alamat berisi pengkodean persen (%) yang tidak sah');
+  }
   return new HttpProblem(500, 'Kesalahan internal', 'Terjadi kesalahan pada server');
 }
 
@@ -55,8 +58,15 @@ export function unavailableDependency(error: unknown): 'mongodb' | 'temporal' | 
 
 function bodyParserProblem(error: unknown): HttpProblem | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { type, status } = error as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number') return undefined;
+  const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof status !== 'number') return undefined;
+  if (typeof type !== 'string') {
+    // A body that does not decode ("Content-Encoding: gzip" on plain text) fails in zlib; body-parser marks it with
+    // http-errors' status and expose only.
+    return expose === true && status >= 400 && status < 500
+      ? new HttpProblem(status, 'Permintaan tidak valid', 'Badan permintaan tidak dapat dibaca')
+      : undefined;
+  }
   switch (type) {
     case 'entity.parse.failed':
       return new HttpProblem(400, 'Permintaan tidak valid', 'Badan permintaan bukan JSON yang sah', {
@@ -70,6 +80,11 @@ function bodyParserProblem(error: unknown): HttpProblem | undefined {
     default:
       return status >= 400 && status < 500 ? new HttpProblem(status, 'Permintaan tidak valid') : undefined;
   }
+}
+
+/** Express's router could not percent-decode a path parameter (`/units/%ZZ`): the caller's fault, not ours. */
+function undecodablePath(error: unknown): boolean {
+  return error instanceof URIError && (error as URIError & { status?: unknown }).status === 400;
 }
 
 function messageOf(error: unknown): string | undefined {

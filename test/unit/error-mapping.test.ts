@@ -117,6 +117,23 @@ describe('toProblem', () => {
     });
   });
 
+  it('maps a body that does not decompress (zlib error marked 400 by body-parser) to 400, not a 5xx so marked', () => {
+    const zlib = Object.assign(new Error('incorrect header check'), {
+      code: 'Z_DATA_ERROR',
+      status: 400,
+      expose: true,
+    });
+    expect(toProblem(zlib).status).toBe(400);
+    expect(toProblem(Object.assign(new Error('x'), { status: 502, expose: true })).status).toBe(500);
+    expect(toProblem(Object.assign(new Error('x'), { status: 400 })).status).toBe(500);
+  });
+
+  it("maps the router's undecodable path parameter (/units/%ZZ) to 400, but not any URIError", () => {
+    const undecodable = Object.assign(new URIError("Failed to decode param '%ZZ'"), { status: 400, statusCode: 400 });
+    expect(toProblem(undecodable).status).toBe(400);
+    expect(toProblem(new URIError('URI malformed')).status).toBe(500);
+  });
+
   it('maps a plain Error to 500 without leaking its message', () => {
     const problem = toProblem(new Error('password=hunter2 at db.internal:27017'));
     expect(problem.status).toBe(500);
