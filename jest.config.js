@@ -1,6 +1,6 @@
 /**
- * Tests are arranged by what they need: unit (nothing), integration (real Temporal, MongoDB-wire, SMTP), faults (the
- * same, plus servers of their own that they take down).
+ * Tests are arranged by what they need: unit (nothing), integration (real Temporal, MongoDB-wire, SMTP), browser (the
+ * same, plus Chromium), faults (the same, plus servers of their own that they take down).
  */
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 
@@ -18,6 +18,15 @@ module.exports = {
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // The web UI in Debian's Chromium (playwright-core) against the real app on a loopback port and the same servers.
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       testEnvironment: 'node',
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',

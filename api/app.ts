@@ -24,6 +24,7 @@ import { personOperations } from './people/person.routes';
 import { substituteOperations } from './substitutes/substitute.routes';
 import { taskOperations } from './tasks/task.routes';
 import { unitOperations } from './units/unit.routes';
+import { webUi } from './web-ui';
 
 // Validation messages reach people: answer in Bahasa Indonesia.
 z.config(z.locales.id());
@@ -107,6 +108,9 @@ export function createApp(deps: AppDeps): Express {
     swaggerUi.serve,
     swaggerUi.setup(document, { customSiteTitle: 'ZI Orchestrator API' }),
   );
+
+  // The web UI (built from web/) at `/`; after every API route, so it never shadows one.
+  app.use(webUi());
 
   app.use(notFoundHandler);
   app.use(errorMiddleware(deps.log));

@@ -1,0 +1,213 @@
+/** The shapes the UI reads from /api/v1 (see /api/openapi.json); only the fields the screens use. */
+import type { RoleCode } from '../../../domain/roles';
+import type { StageCode } from '../../../domain/stages';
+import type { TaskStatus } from '../../../domain/task';
+
+export type Zone = 'WIB' | 'WITA' | 'WIT';
+
+export interface Grant {
+  role: RoleCode;
+  unitCode?: string;
+}
+
+export interface Me {
+  person: { id: string; name: string; email: string };
+  grants: Grant[];
+  instansiRoles: RoleCode[];
+  unitRoles: Record<string, RoleCode[]>;
+}
+
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  me: Me;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+export interface TaskEvent {
+  type: string;
+  by: string;
+  at: string;
+  from: TaskStatus;
+  to: TaskStatus;
+  note?: string;
+}
+
+export interface EvidenceRef {
+  document: string;
+  ref: string;
+}
+
+export interface TaskSummary {
+  id: string;
+  cycleId: string;
+  unitCode: string;
+  templateKey: string;
+  title: string;
+  stage: StageCode;
+  area?: string;
+  status: TaskStatus;
+  statusLabel: string;
+  assigneeRole: RoleCode;
+  reviewerRole: RoleCode;
+  assignees: string[];
+  claimedBy?: string;
+  due: string | null;
+  overdue: boolean;
+  escalationLevel: number;
+  evidence: EvidenceRef[];
+  onBehalfOf?: string;
+}
+
+export interface EvidenceFile {
+  fileId: string;
+  ref: string;
+  name: string;
+  size: number;
+  uploadedAt?: string;
+  document?: string;
+  uploadedBy?: string;
+}
+
+export interface TeamMember {
+  name: string;
+  email: string;
+  role: 'ketua_tim' | 'anggota_tim';
+}
+
+export interface TeamSubmission {
+  members: TeamMember[];
+  coordinators: Record<string, string>;
+}
+
+export interface TaskComment {
+  id: string;
+  by: string;
+  byName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface TaskDetail extends TaskSummary {
+  lastSubmittedBy?: string;
+  evidenceRequired?: boolean;
+  requiredDocuments?: string[];
+  team?: TeamSubmission;
+  history: TaskEvent[];
+  comments: TaskComment[];
+  files: EvidenceFile[];
+}
+
+export interface StageWindow {
+  opens: string;
+  due: string;
+}
+
+export interface CycleStage {
+  window: StageWindow;
+  status: 'scheduled' | 'open' | 'closed';
+  lateUnits: string[];
+}
+
+export interface Tally {
+  total: number;
+  byStatus: Record<TaskStatus, number>;
+  overdue: number;
+  maxEscalationLevel: number;
+  completion: number;
+}
+
+export interface CycleProgress {
+  overall: Tally;
+  byStage: Record<string, Tally>;
+  byUnit: Record<string, Tally & { byStage: Record<string, Tally> }>;
+  byArea: Record<string, Tally>;
+}
+
+export interface Cycle {
+  id: string;
+  name: string;
+  year: number;
+  status: 'launching' | 'launched' | 'cancelled' | 'completed';
+  units: { code: string; name: string; status?: string; stage?: string }[];
+  launchedBy: { name: string; email: string };
+  stages?: Record<StageCode, CycleStage>;
+  createdAt?: string;
+  progress?: CycleProgress;
+}
+
+/** A row of GET /cycles/:id/tasks (the read model). */
+export interface CycleTask {
+  id: string;
+  unitCode: string;
+  templateKey: string;
+  title: string;
+  stage: StageCode;
+  area?: string;
+  status: TaskStatus;
+  due?: string | null;
+  overdue?: boolean;
+  escalationLevel?: number;
+}
+
+export interface PreviewTask {
+  key: string;
+  title: string;
+  required: boolean;
+  assigneeRole: RoleCode;
+  due: string;
+}
+
+export interface LaunchPreview {
+  stages: { stage: StageCode; window: StageWindow; tasks: PreviewTask[] }[];
+  tasksPerUnit: number;
+  totalTasks: number;
+  firstEmails: number;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  zone: Zone;
+  headEmail?: string;
+  parentCode?: string;
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  status: 'invited' | 'active' | 'deactivated';
+  grants: Grant[];
+}
+
+export interface Notification {
+  id: string;
+  template: string;
+  to: string;
+  subject: string;
+  status: 'pending' | 'sending' | 'sent' | 'retrying' | 'failed';
+  attempts: number;
+  lastError?: string;
+  possibleDuplicate: boolean;
+  sentAt?: string;
+  resentAs: string[];
+  resendOf?: string;
+  createdAt?: string;
+}
+
+export interface Substitution {
+  id: string;
+  personId: string;
+  personName: string;
+  substitute: { personId: string; name: string };
+  from: string;
+  to: string;
+  active: boolean;
+  createdBy: string;
+}
