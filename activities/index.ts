@@ -6,7 +6,9 @@ import { stageLabels } from '../domain/stages';
 import type { PlannedNotification } from '../domain/reminder-policy';
 import { taskStatuses, taskStatusLabels, type TaskEvent } from '../domain/task';
 import type { CycleWorkflowInput, CycleWorkflowState, TaskPerson, TaskView } from '../workflows/definitions';
+import { createAssessmentActivities } from './assessment';
 import { appendAuditEvent, type AuditEntry } from './audit';
+import { createAwardActivities } from './awards';
 import { createDigestActivities } from './digest';
 import { createLifecycleNotifications, formatInstant } from './lifecycle-notifications';
 import type { Models } from './models';
@@ -59,9 +61,13 @@ export function createActivities(deps: ActivityDeps) {
   });
   const sendTokenEmail = createTokenEmails({ models: deps.models, send, publicUrl: deps.publicUrl });
 
+  const assessment = createAssessmentActivities({ models: deps.models, send, publicUrl: deps.publicUrl });
+
   return {
     ...lifecycle,
     ...digest,
+    ...assessment,
+    ...createAwardActivities({ models: deps.models }),
 
     /** Upserts the cycle's read model unless a newer state (higher seq) is stored, and records what changed. */
     async saveCycle(input: { snapshot: CycleSnapshot; event?: AuditEntry }): Promise<'saved' | 'stale'> {

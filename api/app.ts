@@ -9,6 +9,7 @@ import type { Logger } from '../config/logger';
 import swaggerUi from 'swagger-ui-express';
 import { assessmentOperations } from './assessments/assessment.routes';
 import { auditOperations } from './audit/audit.routes';
+import { awardOperations } from './awards/award.routes';
 import { authOperations } from './auth/auth.routes';
 import { authenticate } from './auth/authenticate';
 import type { ApiContext } from './context';
@@ -54,6 +55,7 @@ export function apiOperations(deps: Pick<AppDeps, 'context' | 'readiness' | 'met
     { prefix: '/api/v1/notifications', tag: 'email', operations: notificationOperations(context) },
     { prefix: '/api/v1/audit', tag: 'audit', operations: auditOperations(context) },
     { prefix: '/api/v1/assessments', tag: 'penilaian', operations: assessmentOperations(context) },
+    { prefix: '/api/v1/awards', tag: 'penghargaan', operations: awardOperations(context) },
   ];
 }
 

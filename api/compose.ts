@@ -50,6 +50,7 @@ export function composeApp(deps: {
       allowCompressedClock: config.env !== 'production',
       timeWorkflowCall: metrics.timeWorkflowCall,
       ensurePerson: (person, grants, by) => accounts.ensurePerson(person, grants, by),
+      LkeTemplate: models.LkeTemplate,
     }),
   };
   const accounts = new AccountService(context);

@@ -40,6 +40,13 @@ export const actions = [
   'notification.resend',
   'audit.read',
   'lke.publish',
+  'assessment.read',
+  'assessment.answer',
+  'assessment.review',
+  'assessment.approve',
+  'assessment.record',
+  'award.record',
+  'award.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -70,6 +77,16 @@ export const permissions: Readonly<Record<Action, readonly RoleCode[]>> = {
   'audit.read': ['admin_organisasi', 'pengamat', 'pimpinan', 'ketua_tim', 'penilai'],
   // LKE templates are instansi-wide yearly rules: Bagian Organisasi publishes them.
   'lke.publish': ['admin_organisasi'],
+  // Penilaian: the unit answers its LKE (the workflow lets only the ketua tim submit it), the TPI reviews in layers,
+  // the unit's pimpinan approves the proposal, Bagian Organisasi records the proposal and TPN's results.
+  'assessment.read': everyone,
+  'assessment.answer': ['pimpinan', 'ketua_tim', 'anggota_tim'],
+  'assessment.review': ['penilai'],
+  'assessment.approve': ['pimpinan'],
+  'assessment.record': ['admin_organisasi'],
+  // Predikat are recorded and revoked by Bagian Organisasi; the cycle report is for pimpinan (their own units).
+  'award.record': ['admin_organisasi'],
+  'award.report': ['admin_organisasi', 'pengamat', 'pimpinan'],
 };
 
 export const isInstansiWide = (grant: Grant): boolean => grant.unitCode === undefined;

@@ -112,6 +112,8 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
     timeline: timeline(),
     team: { pimpinan: [participantOf(unit.head, 'pimpinan')], admin_organisasi: admins, penilai: assessors },
     schedule: childSchedule(),
+    // Only when the launch set it, so the units of cycles launched before it get the input they always got.
+    ...(input.penilaian ? { penilaian: input.penilaian } : {}),
   });
 
   const findUnit = (code: string) => state.units.find((unit) => unit.code === code);

@@ -14,6 +14,9 @@ import type { CycleTimeline, StageCode, StageWindow } from '../domain/stages';
 import type { TeamSubmission } from '../domain/team';
 import type { Participant } from '../domain/people';
 import type { EvidenceRef, TaskState, TaskStatus } from '../domain/task';
+import type { AssessmentProcess, LayerDecision, TpnResult, TpnStage } from '../domain/assessment-process';
+import type { Predicate } from '../domain/lke/types';
+import type { PemantauanPlan } from '../domain/awards';
 
 /** Default task queue; config's TEMPORAL_TASK_QUEUE overrides it. */
 export const defaultTaskQueue = 'zi-orchestrator';
@@ -34,6 +37,8 @@ export interface CycleWorkflowInput extends CycleDefinition {
   assessors: Person[];
   /** @default monthly */
   monev?: MonevCadence;
+  /** The penilaian's LKE template, proposal deadline and review layers; filled at launch (absent in older cycles). */
+  penilaian?: PenilaianSettings;
 }
 
 export type CycleUnitStatus = 'active' | 'withdrawn' | 'finished';
@@ -205,6 +210,8 @@ export interface UnitWorkflowInput {
    */
   team: Partial<Record<RoleCode, TaskPerson[]>>;
   schedule?: TaskSchedule;
+  /** How the unit's assessment runs when penilaian opens; absent: the default template, 31 May, the default layers. */
+  penilaian?: PenilaianSettings;
 }
 
 export type UnitStatus = 'active' | 'withdrawn' | 'finished';
@@ -281,3 +288,131 @@ export interface DigestWorkflowInput {
 export const emailWorkflowType = 'emailWorkflow';
 /** One workflow per dedupe key: asking twice for the same message starts nothing new. */
 export const emailWorkflowId = (dedupeKey: string): string => `email:${dedupeKey}`;
+
+// ---- Pemantauan: TPI monitoring of an awarded unit, one round per run (continue-as-new) ----
+
+export const pemantauanWorkflowType = 'pemantauanWorkflow';
+
+/** One monitoring plan per award (cycle and unit): recording the same predikat twice starts nothing new. */
+export const pemantauanWorkflowId = (cycleId: string, unitCode: string): string => `pemantauan:${cycleId}:${unitCode}`;
+
+export interface PemantauanWorkflowInput {
+  cycleId: string;
+  cycleName: string;
+  unit: UnitRef;
+  predicate: Predicate;
+  /** The award day, `YYYY-MM-DD`: rounds are counted from it. */
+  awardedOn: string;
+  plan: PemantauanPlan;
+  /** Bagian Organisasi (the cycle's launcher): reviews each round and hears when one slips. */
+  reviewers: TaskPerson[];
+  schedule?: TaskSchedule;
+  /** Rounds already started by earlier runs (continue-as-new). */
+  done?: number;
+}
+
+export interface PemantauanView {
+  cycleId: string;
+  unitCode: string;
+  /** Rounds whose monitoring task has been started. */
+  started: number;
+  periods: number;
+  stopped: boolean;
+}
+
+/** The predikat was revoked: open monitoring tasks are cancelled and no further round starts. */
+export const stopPemantauanSignal = defineSignal<[Steering]>('stopPemantauan');
+export const pemantauanStateQuery = defineQuery<PemantauanView>('pemantauanState');
+
+// ---- Penilaian: one unit's LKE assessment, from penilaian mandiri to the TPN results and the predikat ----
+
+export const assessmentWorkflowType = 'assessmentWorkflow';
+
+/** `penilaian:<cycleId>:<unitCode>`: one assessment per unit and cycle, started by the unit when penilaian opens. */
+export const assessmentWorkflowId = (cycleId: string, unitCode: string): string => `penilaian:${cycleId}:${unitCode}`;
+
+/** A cycle's penilaian settings, fixed at launch. */
+export interface PenilaianSettings {
+  /** The LKE template the units are assessed with (the built-in default unless the launch names another). */
+  lkeTemplateId: string;
+  /** Last day a proposal to KemenPAN-RB may be recorded, `YYYY-MM-DD`. @default 31 May of the cycle year */
+  proposalDeadline: string;
+  /** TPI review layers in order. @default tpi_anggota, tpi_ketua, pengendali_teknis */
+  reviewLayers?: string[];
+}
+
+export interface AssessmentWorkflowInput extends PenilaianSettings {
+  cycleId: string;
+  cycleName?: string;
+  unit: UnitRef;
+  /**
+   * People by role, for emails and the tasks the assessment starts: ketua and anggota tim, pimpinan, penilai (TPI)
+   * and Bagian Organisasi. Who may act is decided by the API from grants, and by the workflow from the actor's roles.
+   */
+  people: Partial<Record<RoleCode, TaskPerson[]>>;
+  schedule?: TaskSchedule;
+}
+
+/** The process as the workflow holds it, with the ids that place it. */
+export interface AssessmentView extends AssessmentProcess {
+  assessmentId: string;
+  cycleId: string;
+  unitCode: string;
+  templateId: string;
+  /** The workflow's clock now (compressed in rehearsals and tests), ISO. */
+  asOf: string;
+}
+
+export interface SubmitAssessment {
+  actor: TaskPerson;
+  note?: string;
+}
+export interface CompleteLayer {
+  actor: TaskPerson;
+  layer: string;
+  /** forward: the next layer (or the final score after the last); tindak_lanjut: questions back to the unit. */
+  decision: LayerDecision;
+  questionIds?: string[];
+  /** ISO instant the tindak lanjut is due. */
+  due?: string;
+  note?: string;
+}
+export interface ApproveProposal {
+  actor: TaskPerson;
+  note?: string;
+}
+export interface RecordProposal {
+  actor: TaskPerson;
+  /** `YYYY-MM-DD`, on or before the proposal deadline. */
+  submittedAt: string;
+  /** Evidence refs (https links or `file:<id>` of the assessment's files). */
+  documents: { coverLetter: string; sptjm: string; reviewedLke: string };
+}
+export interface RecordTpn {
+  actor: TaskPerson;
+  stage: TpnStage;
+  result: TpnResult;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  note?: string;
+}
+/**
+ * The predikat KemenPAN-RB set (or none), recorded by Bagian Organisasi once the TPN evaluasi lapangan is recorded as
+ * passed; moves the assessment to `selesai`. A unit proposed for WBK cannot be recorded WBBM.
+ */
+export interface RecordPredikat {
+  actor: TaskPerson;
+  predicate: Predicate | null;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  note?: string;
+}
+
+/** Updates answer with the new state once it is persisted, or reject with the reason before anything is recorded. */
+export const submitAssessmentUpdate = defineUpdate<AssessmentView, [SubmitAssessment]>('submitAssessment');
+export const completeLayerUpdate = defineUpdate<AssessmentView, [CompleteLayer]>('completeLayer');
+export const approveProposalUpdate = defineUpdate<AssessmentView, [ApproveProposal]>('approveProposal');
+export const recordProposalUpdate = defineUpdate<AssessmentView, [RecordProposal]>('recordProposal');
+export const recordTpnUpdate = defineUpdate<AssessmentView, [RecordTpn]>('recordTpn');
+export const recordPredikatUpdate = defineUpdate<AssessmentView, [RecordPredikat]>('recordPredikat');
+export const assessmentStateQuery = defineQuery<AssessmentView>('assessmentState');

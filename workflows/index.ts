@@ -5,3 +5,5 @@ export { monevWorkflow } from './monev.workflow';
 export { taskWorkflow } from './task.workflow';
 export { unitWorkflow } from './unit.workflow';
 export { emailWorkflow } from './email.workflow';
+export { assessmentWorkflow } from './assessment.workflow';
+export { pemantauanWorkflow } from './pemantauan.workflow';

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -10,6 +11,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AuditEntry } from '../activities/audit';
+import { defaultProposalDeadline } from '../domain/assessment-process';
+import { defaultLkeTemplate } from '../domain/lke';
 import { requiredTasksForStage, tasksForStage, type TaskTemplate } from '../domain/catalogue';
 import { progressReportTemplate } from '../domain/progress-report';
 import { nextStage, stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
@@ -24,8 +27,10 @@ import {
   type TeamSubmission,
 } from '../domain/team';
 import { emailActivity, persistenceActivity } from './activity-options';
+import { assessmentWorkflow } from './assessment.workflow';
 import {
   advanceStageSignal,
+  assessmentWorkflowId,
   openStageSignal,
   progressReportSignal,
   stageClosedSignal,
@@ -35,6 +40,7 @@ import {
   unitReportSignal,
   unitStateQuery,
   withdrawSignal,
+  type AssessmentWorkflowInput,
   type Steering,
   type TaskPerson,
   type TaskWorkflowInput,
@@ -157,6 +163,35 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     );
   };
 
+  /**
+   * The unit's assessment (LKE penilaian through TPN) as its own long-lived workflow: it outlives the unit (the
+   * predikat comes in penghargaan, and TPN results months after penilaian), so it is abandoned, not terminated, when
+   * the unit ends. Started once; one that already runs (started by hand) is kept.
+   */
+  const startAssessment = async () => {
+    const settings = input.penilaian ?? {
+      lkeTemplateId: defaultLkeTemplate.id,
+      proposalDeadline: defaultProposalDeadline(Number(timeline.penilaian.opens.slice(0, 4))),
+    };
+    const assessment: AssessmentWorkflowInput = {
+      ...settings,
+      cycleId: input.cycleId,
+      ...(input.cycleName ? { cycleName: input.cycleName } : {}),
+      unit,
+      people: roster,
+      ...(childSchedule() ? { schedule: childSchedule() } : {}),
+    };
+    try {
+      await startChild(assessmentWorkflow, {
+        workflowId: assessmentWorkflowId(input.cycleId, unit.code),
+        args: [assessment],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+    }
+  };
+
   const steerUnfinished = async (keys: Iterable<string>, steering: Steering) => {
     for (const key of keys) {
       const status = state.tasks[key];
@@ -248,6 +283,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
         template.required,
       );
     }
+    // Added after histories were recorded: units that opened penilaian before it run on without an assessment.
+    if (stage === 'penilaian' && patched('penilaian-assessment')) await startAssessment();
     await save({ type: 'stage_opened', by: 'sistem', to: stage });
     mailing.push(
       email.notifyStageOpened({

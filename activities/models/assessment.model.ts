@@ -1,28 +1,15 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AssessmentResult, LkeAnswer } from '../../domain/lke/assessment-types';
 import type { Predicate } from '../../domain/lke/types';
+import { assessmentPhases, type AssessmentEvent, type AssessmentPhase } from '../../domain/assessment-process';
 
-/**
- * The penilaian of one unit in one cycle: the LKE answers of every layer (the unit's own penilaian mandiri, then
- * each TPI layer), the process phase, the final score, the proposal, TPN results and the predikat. The assessment
- * workflow (`penilaian:<cycleId>:<unitCode>`) owns the phase; answers are written by the API while the phase allows.
- */
-export const assessmentPhases = [
-  'mandiri', // the unit's team answers every question with evidence
-  'review', // a TPI layer reviews (see `currentLayer`)
-  'tindak_lanjut', // questions sent back to the unit with a deadline
-  'final', // the last layer finished; final score computed
-  'usulan', // eligible: waiting for pimpinan approval and the proposal record
-  'diusulkan', // proposal recorded (sent to KemenPAN-RB)
-  'tpn', // TPN stages being recorded
-  'selesai', // predikat recorded (or none), assessment closed
-  'tidak_diusulkan', // not eligible or not approved: closed without proposal
-] as const;
-export type AssessmentPhase = (typeof assessmentPhases)[number];
-
-/** The unit's own layer first, then the TPI layers in order (configurable per cycle; this is the default). */
-export const defaultReviewLayers = ['tpi_anggota', 'tpi_ketua', 'pengendali_teknis'] as const;
-export const unitLayer = 'unit';
+// The phases and layers are the penilaian workflow's rules (domain/assessment-process.ts), re-exported for readers.
+export {
+  assessmentPhases,
+  defaultReviewLayers,
+  unitLayer,
+  type AssessmentPhase,
+} from '../../domain/assessment-process';
 
 export interface LayerAnswer {
   answer: LkeAnswer | null;
@@ -31,6 +18,11 @@ export interface LayerAnswer {
   at: Date;
 }
 
+/**
+ * The penilaian of one unit in one cycle: the LKE answers of every layer (the unit's own penilaian mandiri, then
+ * each TPI layer), the process phase, the final score, the proposal, TPN results and the predikat. The assessment
+ * workflow (`penilaian:<cycleId>:<unitCode>`) owns the phase; answers are written by the API while the phase allows.
+ */
 export interface AssessmentDocument {
   /** `<cycleId>:<unitCode>`. */
   _id: string;
@@ -47,7 +39,20 @@ export interface AssessmentDocument {
   /** questionId → required document → evidence refs (`file:<id>` or https links). */
   evidence: Record<string, Record<string, string[]>>;
   /** Questions sent back for tindak lanjut, by round. */
-  followUps: { round: number; layer: string; questionIds: string[]; due: Date; note?: string; closedAt?: Date }[];
+  followUps: {
+    round: number;
+    layer: string;
+    questionIds: string[];
+    due: Date;
+    note?: string;
+    closedAt?: Date;
+    /** Who sent the questions back, and when. */
+    requestedBy?: string;
+    requestedAt?: Date;
+    /** The task (`tugas:<cycle>:<unit>:tindak_lanjut_tpi_<round>`) that reminds and escalates toward `due`. */
+    taskId?: string;
+    outcome?: 'approved' | 'cancelled';
+  }[];
   /** The score of the last layer's answers once final (and previews as layers finish). */
   result?: AssessmentResult;
   eligiblePredicate?: Predicate | null;
@@ -58,6 +63,10 @@ export interface AssessmentDocument {
     submittedAt?: string;
     documents?: { coverLetter: string; sptjm: string; reviewedLke: string };
     recordedBy?: string;
+    approvalNote?: string;
+    recordedAt?: Date;
+    /** The reminder task for Bagian Organisasi while the proposal is due. */
+    taskId?: string;
   };
   tpn?: Partial<
     Record<
@@ -65,7 +74,15 @@ export interface AssessmentDocument {
       { result: 'lulus' | 'lulus_dengan_catatan' | 'tidak_lulus'; date: string; note?: string; by: string }
     >
   >;
-  predikat?: { predicate: Predicate | null; date: string; by: string };
+  predikat?: { predicate: Predicate | null; date: string; by: string; note?: string };
+  /** For listings without a second lookup. */
+  cycleName?: string;
+  unitName?: string;
+  templateVersion?: string;
+  /** Why the assessment closed as it did: not eligible, deadline passed, a TPN stage not passed. */
+  outcomeNote?: string;
+  /** Every accepted change of the process, oldest first (also in the audit trail). */
+  history?: (Omit<AssessmentEvent, 'at'> & { at: Date })[];
   seq: number;
   createdAt: Date;
   updatedAt: Date;
@@ -88,6 +105,11 @@ const assessmentSchema = new Schema<AssessmentDocument>(
     proposal: Schema.Types.Mixed,
     tpn: Schema.Types.Mixed,
     predikat: Schema.Types.Mixed,
+    cycleName: String,
+    unitName: String,
+    templateVersion: String,
+    outcomeNote: String,
+    history: { type: Schema.Types.Mixed, default: [] },
     seq: { type: Number, required: true },
   },
   { collection: 'assessments', timestamps: true, versionKey: false, minimize: false },
@@ -108,6 +130,8 @@ export interface UnitPredicateDocument {
   current: Predicate | null;
   awards: { predicate: Predicate; cycleId: string; date: string }[];
   revocations: { predicate: Predicate; date: string; reason: string; by: string }[];
+  /** Bumped on every change: writers compare and set (no transactions), so two changes never lose one another. */
+  seq?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -118,6 +142,7 @@ const unitPredicateSchema = new Schema<UnitPredicateDocument>(
     current: { type: Schema.Types.Mixed, default: null },
     awards: { type: Schema.Types.Mixed, default: [] },
     revocations: { type: Schema.Types.Mixed, default: [] },
+    seq: Number,
   },
   { collection: 'unit_predicates', timestamps: true, versionKey: false, minimize: false },
 );

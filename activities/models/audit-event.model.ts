@@ -10,6 +10,7 @@ export const auditEntities = [
   'unit_kerja',
   'notification',
   'lke_template',
+  'assessment',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

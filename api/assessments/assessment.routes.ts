@@ -1,5 +1,6 @@
 import type { ApiContext } from '../context';
 import type { Operation } from '../operation';
+import { assessmentProcessOperations } from './assessment-process.routes';
 import { assessmentController } from './assessment.controller';
 import {
   assessmentResultBody,
@@ -20,7 +21,10 @@ const badAnswers = {
   422: { description: 'Templat LKE tidak ditemukan (`body.templateId`)' },
 };
 
-/** LKE templates, score previews and the LKE workbook. Mounted at /api/v1/assessments. */
+/**
+ * LKE templates, score previews and the LKE workbook, then each unit's penilaian (assessment-process.routes.ts).
+ * Mounted at /api/v1/assessments; the template paths come first, so `/templates/:id` is never read as a unit's path.
+ */
 export function assessmentOperations(context: ApiContext): Operation[] {
   const controller = assessmentController(context);
   return [
@@ -86,5 +90,6 @@ export function assessmentOperations(context: ApiContext): Operation[] {
       },
       handler: controller.workbook,
     },
+    ...assessmentProcessOperations(context),
   ];
 }

@@ -1,11 +1,13 @@
 /**
  * Turns a validated launch request into what the cycle workflow runs on: the defaults filled in (timeline, zone,
- * catalogue, holidays, reminder policy, monev cadence), so the workflow never depends on code defaults that may
- * change while it runs.
+ * catalogue, holidays, reminder policy, monev cadence, the penilaian's template, proposal deadline and review layers),
+ * so the workflow never depends on code defaults that may change while it runs.
  */
 import { applyHolidayChanges, defaultHolidays, type IndonesianZone } from '../../domain/calendar';
 import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } from '../../domain/catalogue';
+import { defaultProposalDeadline, defaultReviewLayers } from '../../domain/assessment-process';
 import { defaultTimeline } from '../../domain/default-timeline';
+import { defaultLkeTemplate } from '../../domain/lke';
 import { defaultMonevCadence } from '../../domain/monev';
 import { defaultReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
 import type { CycleUnit, Person } from '../../domain/cycle';
@@ -44,5 +46,10 @@ export function cycleLaunchInput(
       ...(body.clock ? { clock: body.clock } : {}),
     },
     monev: body.monev ?? defaultMonevCadence,
+    penilaian: {
+      lkeTemplateId: body.lkeTemplateId ?? defaultLkeTemplate.id,
+      proposalDeadline: body.proposalDeadline ?? defaultProposalDeadline(body.year),
+      reviewLayers: body.reviewLayers ?? [...defaultReviewLayers],
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  isIsoDate,
   indonesianZones,
   holidayKinds,
   validateHolidays,
@@ -9,6 +10,8 @@ import {
 import { applyCatalogueOverrides, defaultCatalogue, type CatalogueOverrides } from '../../domain/catalogue';
 import { cycleStatuses, duplicateUnitCodes, firstCycleYear, lastCycleYear } from '../../domain/cycle';
 import { validateMonevCadence } from '../../domain/monev';
+import { maxReviewLayers, reviewLayerIssues } from '../../domain/assessment-process';
+import { templateId } from '../assessments/lke-template.schemas';
 import { validateReminderPolicy, type ReminderPolicy } from '../../domain/reminder-policy';
 import { isRoleCode } from '../../domain/roles';
 import { stageCodes, validateTimeline } from '../../domain/stages';
@@ -155,6 +158,12 @@ export const launchCycleSchema = {
       monev: monevCadence.optional(),
       /** People (emails) who want one morning digest instead of single reminders. */
       digestRecipients: z.array(z.email()).max(1000).optional(),
+      /** The LKE template the units' penilaian uses. @default the built-in "LKE ZI — PermenPAN-RB 90/2021" */
+      lkeTemplateId: templateId.optional(),
+      /** Last day a proposal to KemenPAN-RB may be recorded. @default 31 May of the cycle year */
+      proposalDeadline: isoDay.refine(isIsoDate, 'tanggal tidak valid').optional(),
+      /** TPI review layers in order. @default tpi_anggota, tpi_ketua, pengendali_teknis */
+      reviewLayers: z.array(z.string()).max(maxReviewLayers).optional(),
       /** Rehearsals only: run the cycle on a compressed clock. Refused in production. */
       clock: z
         .strictObject({ origin: z.iso.datetime({ offset: true }), speedup: z.number().min(1).max(10_000_000) })
@@ -173,6 +182,18 @@ export const launchCycleSchema = {
         addIssues(ctx, 'reminderPolicy', validateReminderPolicy(body.reminderPolicy as ReminderPolicy));
       }
       if (body.monev) addIssues(ctx, 'monev', validateMonevCadence(body.monev));
+      if (body.reviewLayers) {
+        for (const message of reviewLayerIssues(body.reviewLayers)) {
+          ctx.addIssue({ code: 'custom', path: ['reviewLayers'], message });
+        }
+      }
+      if (body.proposalDeadline && !body.proposalDeadline.startsWith(`${body.year}-`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['proposalDeadline'],
+          message: `harus jatuh pada tahun siklus ${body.year}`,
+        });
+      }
     }),
 };
 

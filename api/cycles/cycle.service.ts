@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AccountModel } from '../../activities/models/account.model';
 import type { CycleDocument, CycleModel } from '../../activities/models/cycle.model';
+import type { LkeTemplateModel } from '../../activities/models/lke-template.model';
 import type { TaskModel } from '../../activities/models/task.model';
 import type { UnitKerjaModel } from '../../activities/models/unit-kerja.model';
 import { visibleUnits, type Grant, type Principal } from '../../domain/access';
@@ -10,6 +11,7 @@ import { summariseProgress, type CycleProgress, type ProgressRow } from '../../d
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
 import { createWorkingCalendar, indonesianZones, type IndonesianZone } from '../../domain/calendar';
 import { previewLaunch, type LaunchPreview } from '../../domain/launch-preview';
+import { defaultLkeTemplate } from '../../domain/lke';
 import { participantOf } from '../../domain/people';
 import {
   addUnitUpdate,
@@ -82,6 +84,8 @@ export class CycleService {
       newId?: (year: number) => string;
       /** Accounts for the people a launch names; none are created when absent (tests of the service alone). */
       ensurePerson?: EnsurePerson;
+      /** Published LKE templates, to refuse a launch naming one that does not exist; unchecked when absent. */
+      LkeTemplate?: LkeTemplateModel;
     },
   ) {}
 
@@ -93,6 +97,7 @@ export class CycleService {
       });
     }
     const units = await this.resolveUnits(body.units, launchZone(body), (index) => `body.units.${index}`);
+    await this.checkLkeTemplate(body.lkeTemplateId);
     const id = (this.deps.newId ?? newCycleId)(body.year);
     const input = cycleLaunchInput(id, { ...body, units }, { name: principal.name, email: principal.email });
     // Accounts first: the first emails of the cycle must reach people who can sign in to act on them.
@@ -116,12 +121,23 @@ export class CycleService {
   async preview(body: LaunchCycleBody, principal: Principal): Promise<LaunchPreview> {
     requireEverywhere(principal, 'cycle.launch');
     const units = await this.resolveUnits(body.units, launchZone(body), (index) => `body.units.${index}`);
+    await this.checkLkeTemplate(body.lkeTemplateId);
     const input = cycleLaunchInput('pratinjau', { ...body, units }, { name: principal.name, email: principal.email });
     return previewLaunch({
       catalogue: input.catalogue,
       timeline: input.timeline,
       calendar: createWorkingCalendar({ zone: input.schedule.zone ?? 'WIB', holidays: input.schedule.holidays }),
       unitCount: input.units.length,
+    });
+  }
+
+  /** A launch may name a published LKE template (or the built-in one); another id is the caller's field error. */
+  private async checkLkeTemplate(id: string | undefined): Promise<void> {
+    if (id === undefined || id === defaultLkeTemplate.id || !this.deps.LkeTemplate) return;
+    if (await this.deps.LkeTemplate.exists({ _id: id })) return;
+    const message = `templat LKE ${id} tidak ditemukan`;
+    throw new HttpProblem(422, 'Permintaan ditolak', `body.lkeTemplateId: ${message}`, {
+      errors: [{ field: 'body.lkeTemplateId', message }],
     });
   }
 

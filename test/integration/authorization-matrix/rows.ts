@@ -1,4 +1,6 @@
 import { defaultLkeTemplate } from '../../../domain/lke';
+import { awardDay, awardedAssessment, awardedUnit, awardProbe, revocationProbe } from './award-targets';
+import { assessmentRows } from './assessment-rows';
 import { adminOnly, outcomes, type CellId, type Outcome } from './cells';
 import {
   awayRange,
@@ -470,5 +472,33 @@ export function matrixRows(): Row[] {
         readOnly: true,
       }),
     ),
+
+    // ---- Penghargaan (Bagian Organisasi records and revokes predikat) ----
+    row<string>({
+      operation: 'POST /api/v1/awards/{cycleId}/{unitCode}/predikat',
+      setup: awardedAssessment,
+      call: (cycleId, _actor, world) => ({
+        method: 'post',
+        path: `/api/v1/awards/${cycleId}/${world.unitA}/predikat`,
+        body: { predicate: 'WBK', date: awardDay },
+      }),
+      expect: adminOnly(200),
+      probe: (cycleId, _actor, world) => awardProbe(world, cycleId),
+    }),
+    row<string>({
+      operation: 'POST /api/v1/awards/units/{unitCode}/revoke',
+      setup: awardedUnit,
+      call: (unitCode) => ({
+        method: 'post',
+        path: `/api/v1/awards/units/${unitCode}/revoke`,
+        body: { date: '2026-06-01', reason: 'Pegawai terjaring operasi tangkap tangan' },
+      }),
+      expect: adminOnly(200),
+      probe: (unitCode, _actor, world) => revocationProbe(world, unitCode),
+      consumes: true,
+    }),
+
+    // ---- Penilaian (the unit answers and submits, TPI reviews, pimpinan approves, Bagian Organisasi records) ----
+    ...assessmentRows(),
   ];
 }
