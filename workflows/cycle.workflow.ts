@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -10,6 +11,7 @@ import {
 import type { Activities } from '../activities';
 import type { AuditEntry } from '../activities/audit';
 import type { CycleUnit } from '../domain/cycle';
+import { withCarriedRecommendations } from '../domain/carried-recommendations';
 import { defaultMonevCadence } from '../domain/monev';
 import { participantOf, personIdOf } from '../domain/people';
 import { isIsoDate, stageCodes, stageIndex, stageLabels, type StageCode, type CycleTimeline } from '../domain/stages';
@@ -84,6 +86,8 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
   let ended = false;
   /** Unit workflows still running: the cycle ends only after each has finished its own cleanup. */
   const running = new Set<string>();
+  /** Units whose workflow has been started (and may since have ended). */
+  const startedUnits = new Set<string>();
   let seq = 0;
   const mailing: Promise<unknown>[] = [];
 
@@ -108,7 +112,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
     cycleId: input.id,
     cycleName: input.name,
     unit: { code: unit.code, name: unit.name },
-    catalogue: input.catalogue,
+    catalogue: withCarriedRecommendations(input.catalogue, input.carriedRecommendations?.[unit.code]),
     timeline: timeline(),
     team: { pimpinan: [participantOf(unit.head, 'pimpinan')], admin_organisasi: admins, penilai: assessors },
     schedule: childSchedule(),
@@ -126,6 +130,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
       parentClosePolicy: ParentClosePolicy.TERMINATE,
     });
     running.add(unit.code);
+    startedUnits.add(unit.code);
     child.result().then(
       (final) => {
         const known = findUnit(unit.code);
@@ -140,9 +145,18 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
     );
   };
 
-  /** Signals a unit; one that has already ended has nothing to hear. */
-  const tellUnit = (code: string, send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) =>
-    send(getExternalWorkflowHandle(unitWorkflowId(input.id, code))).catch(() => undefined);
+  /**
+   * Signals a unit; one that has already ended has nothing to hear. Steering accepted while the cycle is still
+   * launching waits for the unit's workflow to exist: signalled earlier, it would be lost.
+   */
+  const tellUnit = async (
+    code: string,
+    send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>,
+  ) => {
+    // Histories recorded before this wait sent at once; replaying them must do the same.
+    if (patched('tell-started-units')) await condition(() => startedUnits.has(code));
+    await send(getExternalWorkflowHandle(unitWorkflowId(input.id, code))).catch(() => undefined);
+  };
   const tellMonev = (send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) =>
     send(getExternalWorkflowHandle(monevWorkflowId(input.id))).catch(() => undefined);
 
