@@ -108,7 +108,15 @@ export function createActivities(deps: ActivityDeps) {
      * Upserts the task's read model (unless a newer seq is stored) and records the event that led to it.
      * Both writes are keyed deterministically, so a retry changes nothing.
      */
-    async recordTask(input: { view: TaskView; seq: number; stage: string; area?: string; event?: TaskEvent }) {
+    async recordTask(input: {
+      view: TaskView;
+      seq: number;
+      stage: string;
+      area?: string;
+      /** Absent from tasks started before descriptions were stored. */
+      description?: string;
+      event?: TaskEvent;
+    }) {
       const { view, seq, event } = input;
       if (event) {
         await appendAuditEvent(
@@ -125,6 +133,7 @@ export function createActivities(deps: ActivityDeps) {
         title: view.title,
         stage: input.stage,
         ...(input.area ? { area: input.area } : {}),
+        ...(input.description ? { description: input.description } : {}),
         status: view.status,
         assigneeRole: view.assigneeRole,
         reviewerRole: view.reviewerRole,

@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import { createApp } from './app';
 import { AccountService } from './auth/accounts';
 import { SessionService } from './auth/sessions';
+import { awardServiceOf } from './awards/award.controller';
 import type { ApiContext } from './context';
 import { CycleService } from './cycles/cycle.service';
 import { mongoCheck, temporalCheck } from './health/readiness';
@@ -51,6 +52,7 @@ export function composeApp(deps: {
       timeWorkflowCall: metrics.timeWorkflowCall,
       ensurePerson: (person, grants, by) => accounts.ensurePerson(person, grants, by),
       LkeTemplate: models.LkeTemplate,
+      recommendationsOf: (cycleId, principal) => awardServiceOf(context).recommendations(cycleId, principal),
     }),
   };
   const accounts = new AccountService(context);

@@ -3,6 +3,7 @@
  * revocation, the pemantauan (TPI monitoring) periods of an awarded unit, and the recommendations a unit without a
  * predikat carries into the next cycle. Pure: the API, the activities, the penilaian side and the workflows share it.
  */
+import type { AreaCode } from './areas';
 import { addCalendarDays, isIsoDate, type IsoDate, type WorkingCalendar } from './calendar';
 import type { TaskTemplate } from './catalogue';
 import { defaultLkeTemplate } from './lke/default';
@@ -183,6 +184,8 @@ export interface RecommendationItem {
   layer?: string;
   /** For failed conditions: the predicate they bar. */
   predicate?: Predicate;
+  /** The area of change it belongs to, where it belongs to one (see `areaOfRecommendation`). */
+  area?: AreaCode;
 }
 
 /** The parts of an assessment that hold recommendations (a subset of the `assessments` read model). */

@@ -28,6 +28,8 @@ export interface LaunchPreview {
   stages: StagePreview[];
   /** Tasks per unit over the whole cycle, and for all units. */
   tasksPerUnit: number;
+  /** Tasks for recommendations carried from an earlier cycle, over all units (not in `stages`: they differ by unit). */
+  carriedTasks: number;
   totalTasks: number;
   /** Emails at launch: the launcher's, and per unit the stage-opened email and the assignments of the first stage. */
   firstEmails: number;
@@ -38,6 +40,7 @@ export function previewLaunch(input: {
   timeline: CycleTimeline;
   calendar: WorkingCalendar;
   unitCount: number;
+  carriedTasks?: number;
 }): LaunchPreview {
   const stages = stageCodes.map((stage) => ({
     stage,
@@ -58,7 +61,8 @@ export function previewLaunch(input: {
   return {
     stages,
     tasksPerUnit,
-    totalTasks: tasksPerUnit * input.unitCount,
+    carriedTasks: input.carriedTasks ?? 0,
+    totalTasks: tasksPerUnit * input.unitCount + (input.carriedTasks ?? 0),
     firstEmails: 1 + input.unitCount * (1 + headAssignments),
   };
 }

@@ -39,6 +39,8 @@ export interface CycleWorkflowInput extends CycleDefinition {
   monev?: MonevCadence;
   /** The penilaian's LKE template, proposal deadline and review layers; filled at launch (absent in older cycles). */
   penilaian?: PenilaianSettings;
+  /** Per unit code: tasks for the recommendations it carries from an earlier cycle, added to its own catalogue. */
+  carriedRecommendations?: Record<string, TaskTemplate[]>;
 }
 
 export type CycleUnitStatus = 'active' | 'withdrawn' | 'finished';

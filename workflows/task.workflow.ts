@@ -223,6 +223,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
       seq: effect.seq,
       stage: template.stage,
       area: template.area,
+      description: template.description,
       event: effect.event,
     });
     persistedSeq = effect.seq;

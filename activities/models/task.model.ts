@@ -11,6 +11,8 @@ export interface TaskDocument {
   title: string;
   stage: string;
   area?: string;
+  /** What to do, from the template (a carried recommendation task lists its recommendations here). */
+  description?: string;
   status: TaskStatus;
   assigneeRole: string;
   reviewerRole: string;
@@ -34,6 +36,7 @@ const taskSchema = new Schema<TaskDocument>(
     title: { type: String, required: true },
     stage: { type: String, required: true },
     area: String,
+    description: String,
     status: { type: String, enum: taskStatuses, required: true },
     assigneeRole: { type: String, required: true },
     reviewerRole: { type: String, required: true },

@@ -11,20 +11,24 @@ import { fileNameOf, pdfContentType } from './pdf';
 /** Path parameters, validated and trimmed by the route's schema before the handler runs. */
 const param = (req: Request, name: string): string => String(req.params[name]);
 
+/** The award service on the app's context (also used by cycle launches carrying recommendations forward). */
+export function awardServiceOf(context: ApiContext): AwardService {
+  return new AwardService({
+    models: context.models,
+    temporal: context.temporal,
+    taskQueue: context.config.temporal.taskQueue,
+    publicUrl: context.config.publicUrl,
+    allowCompressedClock: context.config.env !== 'production',
+    queueEmail: (request) => queueEmail(context, request),
+    timeWorkflowCall: context.timeWorkflowCall,
+    now: context.now,
+  });
+}
+
 /** HTTP only: status codes, headers and downloads; the service decides what is allowed and what is valid. */
 export function awardController(context: ApiContext) {
   // Built per request: the app is also built without servers (OpenAPI, unit tests), when the context is empty.
-  const awards = () =>
-    new AwardService({
-      models: context.models,
-      temporal: context.temporal,
-      taskQueue: context.config.temporal.taskQueue,
-      publicUrl: context.config.publicUrl,
-      allowCompressedClock: context.config.env !== 'production',
-      queueEmail: (request) => queueEmail(context, request),
-      timeWorkflowCall: context.timeWorkflowCall,
-      now: context.now,
-    });
+  const awards = () => awardServiceOf(context);
   const sendPdf = (res: Response, fileName: string, content: Buffer) => {
     res.type(pdfContentType).attachment(fileName).send(content);
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validatePemantauanPlan } from '../../domain/awards';
 import { isIsoDate } from '../../domain/calendar';
 import { predicates } from '../../domain/lke';
+import { areaCodes } from '../../domain/areas';
 
 /** Codes and ids become parts of workflow ids and database keys: no `$`, no dots, no spaces. */
 const safeCode = z
@@ -95,6 +96,7 @@ const recommendation = z.strictObject({
   questionId: z.string().optional(),
   layer: z.string().optional(),
   predicate: z.enum(predicates).optional(),
+  area: z.enum(areaCodes).optional(),
 });
 
 export const recommendationsBody = z

@@ -5,6 +5,7 @@ import type { Models } from '../../activities/models';
 import type { UnitPredicateDocument } from '../../activities/models/assessment.model';
 import type { EmailRequest } from '../../activities/token-emails';
 import { canSeeUnit, may, rolesIn, type Principal } from '../../domain/access';
+import { areaOfRecommendation } from '../../domain/carried-recommendations';
 import {
   applyAward,
   applyRevocation,
@@ -337,6 +338,12 @@ export class AwardService {
       const template = assessment ? await templates.find(assessment.templateId) : undefined;
       const questions = template ? questionsOf(template) : [];
       const texts = new Map(questions.map(({ question }) => [question.id, question.text]));
+      const areas = new Map(
+        questions.map(({ question, location }) => [
+          question.id,
+          location.component === 'pengungkit' ? location.area.id : undefined,
+        ]),
+      );
       out.push({
         unitCode: unit.code,
         unitName: unit.name,
@@ -347,6 +354,9 @@ export class AwardService {
               priorPredicate,
               questionOrder: questions.map(({ question }) => question.id),
               questionText: (id) => texts.get(id),
+            }).map((item) => {
+              const area = areaOfRecommendation(item, (id) => areas.get(id));
+              return area ? { ...item, area } : item;
             })
           : [],
       });

@@ -162,6 +162,8 @@ export const launchCycleSchema = {
       lkeTemplateId: templateId.optional(),
       /** Last day a proposal to KemenPAN-RB may be recorded. @default 31 May of the cycle year */
       proposalDeadline: isoDay.refine(isIsoDate, 'tanggal tidak valid').optional(),
+      /** An earlier cycle whose units without a predikat carry their open recommendations into this one. */
+      carryRecommendationsFrom: safeCode.optional(),
       /** TPI review layers in order. @default tpi_anggota, tpi_ketua, pengendali_teknis */
       reviewLayers: z.array(z.string()).max(maxReviewLayers).optional(),
       /** Rehearsals only: run the cycle on a compressed clock. Refused in production. */

@@ -10,6 +10,8 @@ import { visibleUnits, type Grant, type Principal } from '../../domain/access';
 import { summariseProgress, type CycleProgress, type ProgressRow } from '../../domain/cycle-progress';
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
 import { createWorkingCalendar, indonesianZones, type IndonesianZone } from '../../domain/calendar';
+import { carriedRecommendationTemplates, withCarriedRecommendations } from '../../domain/carried-recommendations';
+import { validateCatalogue, type TaskCatalogue, type TaskTemplate } from '../../domain/catalogue';
 import { previewLaunch, type LaunchPreview } from '../../domain/launch-preview';
 import { defaultLkeTemplate } from '../../domain/lke';
 import { participantOf } from '../../domain/people';
@@ -27,6 +29,7 @@ import {
   type CycleWorkflowState,
 } from '../../workflows/definitions';
 import { requireEverywhere } from '../access';
+import type { UnitRecommendations } from '../awards/award.service';
 import type { WorkflowCall } from '../metrics';
 import { conflict, HttpProblem, notFound } from '../problem';
 import { cycleLaunchInput, launchZone } from './cycle-launch';
@@ -86,6 +89,8 @@ export class CycleService {
       ensurePerson?: EnsurePerson;
       /** Published LKE templates, to refuse a launch naming one that does not exist; unchecked when absent. */
       LkeTemplate?: LkeTemplateModel;
+      /** An earlier cycle's open recommendations per unit, as the reader may see them (the awards service). */
+      recommendationsOf?: (cycleId: string, principal: Principal) => Promise<UnitRecommendations[]>;
     },
   ) {}
 
@@ -100,6 +105,8 @@ export class CycleService {
     await this.checkLkeTemplate(body.lkeTemplateId);
     const id = (this.deps.newId ?? newCycleId)(body.year);
     const input = cycleLaunchInput(id, { ...body, units }, { name: principal.name, email: principal.email });
+    const carried = await this.carriedRecommendations(body, input.catalogue, principal);
+    if (Object.keys(carried).length > 0) input.carriedRecommendations = carried;
     // Accounts first: the first emails of the cycle must reach people who can sign in to act on them.
     await this.grantCyclePeople(input.units, input.assessors, principal);
     await this.timed('start', () =>
@@ -123,12 +130,46 @@ export class CycleService {
     const units = await this.resolveUnits(body.units, launchZone(body), (index) => `body.units.${index}`);
     await this.checkLkeTemplate(body.lkeTemplateId);
     const input = cycleLaunchInput('pratinjau', { ...body, units }, { name: principal.name, email: principal.email });
+    const carried = await this.carriedRecommendations(body, input.catalogue, principal);
     return previewLaunch({
       catalogue: input.catalogue,
       timeline: input.timeline,
       calendar: createWorkingCalendar({ zone: input.schedule.zone ?? 'WIB', holidays: input.schedule.holidays }),
       unitCount: input.units.length,
+      carriedTasks: Object.values(carried).reduce((sum, templates) => sum + templates.length, 0),
     });
+  }
+
+  /**
+   * Per launched unit, the tasks for the recommendations it carries from `body.carryRecommendationsFrom`: units that
+   * ended that cycle without a predikat and have something open. A cycle the launcher cannot find is their field
+   * error; so is a catalogue that already uses a carried task's key.
+   */
+  private async carriedRecommendations(
+    body: LaunchCycleBody,
+    catalogue: TaskCatalogue,
+    principal: Principal,
+  ): Promise<Record<string, TaskTemplate[]>> {
+    const from = body.carryRecommendationsFrom;
+    if (from === undefined || !this.deps.recommendationsOf) return {};
+    const field = 'body.carryRecommendationsFrom';
+    const refuse = (message: string) =>
+      new HttpProblem(422, 'Permintaan ditolak', `${field}: ${message}`, { errors: [{ field, message }] });
+    const earlier = await this.deps.recommendationsOf(from, principal).catch((error: unknown) => {
+      if (error instanceof HttpProblem && error.status === 404) throw refuse(`siklus ${from} tidak ditemukan`);
+      throw error;
+    });
+    const launched = new Set(body.units.map((unit) => unit.code));
+    const carried: Record<string, TaskTemplate[]> = {};
+    for (const unit of earlier) {
+      if (!launched.has(unit.unitCode)) continue;
+      const templates = carriedRecommendationTemplates(from, unit.items);
+      if (templates.length === 0) continue;
+      const issues = validateCatalogue(withCarriedRecommendations(catalogue, templates));
+      if (issues.length > 0) throw refuse(`tugas rekomendasi unit ${unit.unitCode} bentrok: ${issues[0]!.message}`);
+      carried[unit.unitCode] = templates;
+    }
+    return carried;
   }
 
   /** A launch may name a published LKE template (or the built-in one); another id is the caller's field error. */

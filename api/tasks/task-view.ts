@@ -36,7 +36,7 @@ export function taskSummary(task: TaskDocument, now: Date, onBehalfOf?: string) 
  * truth for everything it decides (status, people, due date, evidence, team, history).
  */
 export function taskDetail(task: TaskDocument, view: TaskView | undefined, now: Date, history?: TaskEvent[]) {
-  const summary = taskSummary(task, now);
+  const summary = { ...taskSummary(task, now), ...(task.description ? { description: task.description } : {}) };
   if (!view) return { ...summary, history: history ?? [] };
   return {
     ...summary,

@@ -13,10 +13,13 @@ import {
   pemantauanWorkflowId,
   recordProposalUpdate,
   recordTpnUpdate,
+  cycleWorkflowId,
   taskWorkflowId,
   type PemantauanView,
 } from '../../workflows/definitions';
+import { carriedRecommendationTemplates } from '../../domain/carried-recommendations';
 import { failingResult, wbkResult } from '../fixtures/award-assessments';
+import { openTimeline } from '../fixtures/lifecycle';
 import { bearer, tokenFor } from '../support/auth';
 import {
   fillMandiriDirectly,
@@ -429,6 +432,100 @@ describe('recommendations carried into the next cycle', () => {
       expect.objectContaining({ text: 'Pra-evaluasi TPN: Survei IPKP belum ada' }),
     ]);
     expect(units[1]).toMatchObject({ unitCode: C, assessed: false, items: [] });
+  });
+
+  it('become tasks of the next cycle’s pelaksanaan for the units that carry them, one per area', async () => {
+    const launch = {
+      name: `Pembangunan ZI lanjutan ${run}`,
+      year: 2026,
+      units: [A, B].map((code) => ({
+        code,
+        name: unitName[code]!,
+        head: code === B ? people.pimpinanB : people.pimpinanA,
+      })),
+      timeline: openTimeline,
+      clock: { origin: '2026-03-02T00:00:00.000Z', speedup: 1 },
+      carryRecommendationsFrom: cycleId,
+    };
+    const expected = carriedRecommendationTemplates(
+      cycleId,
+      (await api().get(`/api/v1/awards/${cycleId}/recommendations`).auth(tokens.admin, bearer).expect(200)).body
+        .units[0].items,
+    );
+    // B failed on areas (their failed halves) and carries a TPI note and a TPN note that belong to no area.
+    expect(expected.map((t) => t.key)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^rekomendasi_(?!umum)/), 'rekomendasi_umum']),
+    );
+
+    const unknown = await api()
+      .post('/api/v1/cycles/preview')
+      .auth(tokens.admin, bearer)
+      .send({ ...launch, carryRecommendationsFrom: `2025-tidakada${run}` })
+      .expect(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'body.carryRecommendationsFrom' })]);
+    const preview = await api().post('/api/v1/cycles/preview').auth(tokens.admin, bearer).send(launch).expect(200);
+    expect(preview.body.carriedTasks).toBe(expected.length);
+
+    const launched = await api().post('/api/v1/cycles').auth(tokens.admin, bearer).send(launch).expect(202);
+    started.push(cycleWorkflowId(launched.body.id));
+    // Bagian Organisasi moves both units past persiapan and pembentukan tim (done in the earlier cycle). The cycle
+    // hears of a unit's move by a signal, so the second step may be refused (422) until it has.
+    for (const stage of ['persiapan', 'pembentukan_tim']) {
+      for (const code of [A, B]) {
+        await eventually(
+          async () => {
+            const response = await api()
+              .post(`/api/v1/cycles/${launched.body.id}/units/${code}/advance`)
+              .auth(tokens.admin, bearer)
+              .send({ reason: 'Sudah dikerjakan di siklus lalu', stage });
+            if (response.status !== 422) expect(response.status).toBe(200);
+            return response.status === 200 ? true : undefined;
+          },
+          { what: `unit ${code} advanced from ${stage}`, intervalMs: 500 },
+        );
+      }
+    }
+    const carriedOf = (unitCode: string) =>
+      stack()
+        .models.Task.find({ cycleId: launched.body.id, unitCode, templateKey: /^rekomendasi_/ })
+        .sort({ templateKey: 1 })
+        .lean();
+    const tasks = await eventually(
+      async () => {
+        const found = await carriedOf(B);
+        return found.length === expected.length ? found : undefined;
+      },
+      { what: 'the carried recommendation tasks of unit B' },
+    );
+    for (const template of expected) {
+      const stored = tasks.find((t) => t.templateKey === template.key);
+      expect(stored).toMatchObject({
+        title: template.title,
+        stage: 'pelaksanaan',
+        assigneeRole: 'ketua_tim',
+        reviewerRole: 'penilai',
+        ...(template.area ? { area: template.area } : {}),
+      });
+    }
+    // The team reads what to act on on the task itself.
+    const ketuaB = await tokenFor(stack(), { name: 'Ketua Tim DPMPTSP', email: `ketua-b-awd-${run}@pemkot.test` }, [
+      { role: 'ketua_tim', unitCode: B },
+    ]);
+    const general = await api()
+      .get(`/api/v1/tasks/${encodeURIComponent(tasks.find((t) => t.templateKey === 'rekomendasi_umum')!._id)}`)
+      .auth(ketuaB, bearer)
+      .expect(200);
+    expect(general.body.description).toContain('SK UPG belum ditetapkan');
+    expect(general.body.description).toContain('Pra-evaluasi TPN: Survei IPKP belum ada');
+    // A won its predikat in that cycle: nothing carried, though its ordinary pelaksanaan tasks are there.
+    await eventually(
+      async () =>
+        (await stack().models.Task.countDocuments({ cycleId: launched.body.id, unitCode: A, stage: 'pelaksanaan' })) > 0
+          ? true
+          : undefined,
+      { what: 'unit A in pelaksanaan' },
+    );
+    await expect(carriedOf(A)).resolves.toEqual([]);
   });
 
   it('shows a unit’s people their unit only', async () => {
