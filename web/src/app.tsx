@@ -3,12 +3,17 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout } from './components/layout';
 import { Loading, PageTitle } from './components/ui';
 import { EmailLogPage, PeoplePage, UnitsPage } from './pages/admin';
+import { AssessmentPage } from './pages/assessment';
+import { AssessmentsPage } from './pages/assessments';
 import { AcceptInvitationPage, ForgotPasswordPage, LinkSignInPage, ResetPasswordPage, SignInPage } from './pages/auth';
 import { CyclePage, DashboardPage } from './pages/dashboard';
 import { InboxPage } from './pages/inbox';
 import { LaunchWizardPage } from './pages/launch';
+import { LkeFormPage } from './pages/lke-form';
+import { LkeLayersPage } from './pages/lke-layers';
 import { SubstitutesPage } from './pages/substitutes';
 import { TaskPage } from './pages/task';
+import { TemplatesPage } from './pages/templates';
 import { Link, match, navigate, useLocation } from './router';
 import { isAdmin, overseesUnits, useSession } from './session';
 import type { Me } from './api/types';
@@ -62,6 +67,16 @@ function signedInPage(path: string, me: Me): ReactNode {
   if (path === '/admin/unit') return admin(<UnitsPage />);
   if (path === '/admin/orang') return admin(<PeoplePage />);
   if (path === '/admin/email') return admin(<EmailLogPage />);
+  if (path === '/admin/templat') return admin(<TemplatesPage />);
+  if (path === '/penilaian') return <AssessmentsPage />;
+  for (const [suffix, Page] of [
+    ['/lke', LkeFormPage],
+    ['/tpi', LkeLayersPage],
+    ['', AssessmentPage],
+  ] as const) {
+    const found = match(`/penilaian/:cycle/:unit${suffix}`, path);
+    if (found) return <Page key={`${found.cycle}/${found.unit}`} cycleId={found.cycle!} unitCode={found.unit!} />;
+  }
   if (path === '/pengganti') return <SubstitutesPage />;
   return <NotFound />;
 }

@@ -56,3 +56,21 @@ export function formatBytes(size: number): string {
 export function todayWib(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ianaZones.WIB }).format(new Date());
 }
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * An LKE figure as Indonesian readers write it ("4,50"): two decimals, more only when the figure has them (2,625),
+ * the same precision the server's messages use.
+ */
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  let decimals = 2;
+  while (decimals < 6 && Math.abs(Number(value.toFixed(decimals)) - value) >= 1e-9) decimals += 1;
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(value);
+}

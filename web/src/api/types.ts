@@ -1,4 +1,8 @@
 /** The shapes the UI reads from /api/v1 (see /api/openapi.json); only the fields the screens use. */
+import type { AnswerProgress } from '../../../domain/assessment-answers';
+import type { AssessmentPhase, TpnResult, TpnStage } from '../../../domain/assessment-process';
+import type { AssessmentResult, LkeAnswer } from '../../../domain/lke/assessment-types';
+import type { LkeTemplate, Predicate } from '../../../domain/lke/types';
 import type { RoleCode } from '../../../domain/roles';
 import type { StageCode } from '../../../domain/stages';
 import type { TaskStatus } from '../../../domain/task';
@@ -210,4 +214,151 @@ export interface Substitution {
   to: string;
   active: boolean;
   createdBy: string;
+}
+
+// ---- Penilaian and penghargaan ----
+
+export type {
+  AssessmentResult,
+  LkeAnswer,
+  LkeTemplate,
+  Predicate,
+  AnswerProgress,
+  AssessmentPhase,
+  TpnResult,
+  TpnStage,
+};
+
+/** One layer's answer to one question as the read model keeps it. */
+export interface StoredAnswer {
+  answer: LkeAnswer | null;
+  note?: string;
+  by: string;
+  at: string;
+}
+
+export interface AssessmentFollowUp {
+  round: number;
+  layer: string;
+  questionIds: string[];
+  due: string;
+  note?: string;
+  requestedBy: string;
+  requestedAt: string;
+  taskId?: string;
+  closedAt?: string;
+  outcome?: 'approved' | 'cancelled';
+}
+
+export interface AssessmentEvent {
+  type: string;
+  by: string;
+  at: string;
+  from: AssessmentPhase;
+  to: AssessmentPhase;
+  layer?: string;
+  note?: string;
+}
+
+/** A row of GET /assessments?cycle=…. */
+export interface AssessmentSummary {
+  id: string;
+  cycleId: string;
+  unitCode: string;
+  unitName: string;
+  phase: AssessmentPhase;
+  phaseLabel: string;
+  currentLayer: string;
+  score: number | null;
+  eligiblePredicate: Predicate | null;
+  failures: string[];
+  proposalApproved: boolean;
+  proposalDeadline: string | null;
+  submittedAt: string | null;
+  predikat: Predicate | null;
+  outcomeNote: string | null;
+  updatedAt?: string;
+}
+
+/** GET /assessments/:cycleId/:unitCode. */
+export interface AssessmentDetail extends Omit<AssessmentSummary, 'predikat'> {
+  cycleName: string | null;
+  templateId: string;
+  templateVersion: string;
+  layers: string[];
+  layerLabels: Record<string, string>;
+  /** Which layer may write answers now, and to which questions. */
+  answerWindow: { layer: string; questionIds: 'all' | string[] } | null;
+  progress: AnswerProgress;
+  preview: { layer: string; result: AssessmentResult };
+  answers: Record<string, Record<string, StoredAnswer> | undefined>;
+  evidence: Record<string, Record<string, string[]> | undefined>;
+  followUps: AssessmentFollowUp[];
+  result: AssessmentResult | null;
+  proposal: {
+    deadline: string;
+    approvedBy?: string;
+    approvedAt?: string;
+    approvalNote?: string;
+    submittedAt?: string;
+    documents?: { coverLetter: string; sptjm: string; reviewedLke: string };
+    recordedBy?: string;
+    recordedAt?: string;
+    taskId?: string;
+  } | null;
+  tpn: Partial<Record<TpnStage, { result: TpnResult; date: string; note?: string; by: string }>>;
+  nextTpnStage: TpnStage | null;
+  awaitingPredikat: boolean;
+  predikat: { predicate: Predicate | null; date: string; by: string; note?: string } | null;
+  history: AssessmentEvent[];
+}
+
+/** PUT …/answers/:questionId answers with this. */
+export interface AnswerSaved {
+  questionId: string;
+  layer: string;
+  value: number;
+  status: string;
+  missingDocuments?: string[];
+}
+
+export interface AssessmentFile {
+  fileId: string;
+  ref: string;
+  name: string;
+  size: number;
+}
+
+export interface LkeTemplateSummary {
+  id: string;
+  name: string;
+  year: number;
+  version: string;
+  builtIn: boolean;
+  publishedBy?: string;
+  publishedAt?: string;
+  usedBy: string[];
+}
+
+export interface LkeTemplateView extends LkeTemplateSummary {
+  template: LkeTemplate;
+}
+
+export interface PredicateHistory {
+  unitCode: string;
+  current: Predicate | null;
+  revokedAt: string | null;
+  proposableFrom: string | null;
+  proposalBarred: boolean;
+}
+
+export interface CarriedRecommendations {
+  cycleId: string;
+  units: {
+    unitCode: string;
+    unitName: string;
+    target: Predicate;
+    assessed: boolean;
+    items: { source: 'syarat' | 'tpi' | 'tpn'; code: string; text: string; questionId?: string; layer?: string }[];
+  }[];
 }

@@ -10,9 +10,16 @@ export function Layout({ children }: { children: ReactNode }) {
   if (me) {
     if (overseesUnits(me)) links.push(['/dasbor', 'Dasbor']);
     links.push(['/tugas', 'Kotak tugas']);
+    // Every role of a unit takes part in its penilaian: the team answers, TPI reviews, the pimpinan approves.
+    if (me.grants.length > 0) links.push(['/penilaian', 'Penilaian']);
     if (isAdmin(me)) {
       links.push(['/siklus/baru', 'Luncurkan siklus']);
-      links.push(['/admin/unit', 'Unit kerja'], ['/admin/orang', 'Orang'], ['/admin/email', 'Log email']);
+      links.push(
+        ['/admin/unit', 'Unit kerja'],
+        ['/admin/orang', 'Orang'],
+        ['/admin/templat', 'Templat LKE'],
+        ['/admin/email', 'Log email'],
+      );
     }
     links.push(['/pengganti', 'Pengganti']);
   }

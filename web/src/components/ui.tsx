@@ -91,3 +91,24 @@ export function ProgressBar({ share, label }: { share: number; label: string }) 
     </div>
   );
 }
+
+/** A refusal with every field error listed (a template or a submission can have many), the first `limit` shown. */
+export function ProblemMessage({ error, limit = 12 }: { error: ApiError | undefined; limit?: number }) {
+  if (!error) return null;
+  if (error.errors.length === 0) return <ErrorMessage error={error} />;
+  const shown = error.errors.slice(0, limit);
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{error.title}</strong>
+      {error.detail && error.detail !== error.title ? <p>{error.detail}</p> : null}
+      <ul className="field-errors">
+        {shown.map((item, index) => (
+          <li key={`${item.field}:${index}`}>
+            <code>{item.field}</code>: {item.message}
+          </li>
+        ))}
+      </ul>
+      {error.errors.length > shown.length ? <p>…dan {error.errors.length - shown.length} lainnya.</p> : null}
+    </div>
+  );
+}

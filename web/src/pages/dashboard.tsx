@@ -19,6 +19,7 @@ import {
 } from '../labels';
 import { Link, setSearch, useLocation } from '../router';
 import { isAdmin, useMe } from '../session';
+import { DownloadButton, readsCycleReport, reportPath } from './assessments';
 
 export function DashboardPage() {
   const { search } = useLocation();
@@ -297,6 +298,27 @@ export function CycleOverview({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="penilaian-title" className="card">
+        <h3 id="penilaian-title">Penilaian dan penghargaan</h3>
+        <p className="muted">
+          LKE setiap unit, evaluasi TPI, usulan, hasil TPN dan predikat
+          {data.stages?.penilaian
+            ? `; tahap penilaian ${formatDay(data.stages.penilaian.window.opens, true)} – ${formatDay(data.stages.penilaian.window.due)}`
+            : ''}
+          .
+        </p>
+        <div className="actions">
+          <Link className="button-link" to={`/penilaian?siklus=${encodeURIComponent(data.id)}`}>
+            Buka penilaian siklus ini
+          </Link>
+          {readsCycleReport(me) ? (
+            <DownloadButton path={reportPath(data.id)} fileName={`laporan-${data.id}.pdf`}>
+              Unduh laporan siklus (pdf)
+            </DownloadButton>
+          ) : null}
         </div>
       </section>
 

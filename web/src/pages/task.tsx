@@ -6,11 +6,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, get, post } from '../api/client';
 import type { EvidenceFile, EvidenceRef, TaskDetail } from '../api/types';
 import { ErrorMessage, Field, Loading, Notice, PageTitle, StatusBadge } from '../components/ui';
+import { downloadFile } from '../download';
 import { formatBytes, formatInstant } from '../format';
 import { useResource, useZones } from '../hooks';
 import { areaLabel, eventLabels, roleLabel, stageLabel, statusLabel, taskDescription } from '../labels';
 import { Link } from '../router';
 import { rolesIn, useMe } from '../session';
+import { TaskSteering } from './task-steering';
 import { TeamEditor, emptyTeam, type TeamDraft, teamBody } from './team-editor';
 
 const taskPath = (id: string, rest = '') => `/tasks/${encodeURIComponent(id)}${rest}`;
@@ -22,15 +24,11 @@ function draftOf(task: TaskDetail): Draft {
   return Object.fromEntries(task.evidence.map((item) => [item.document, item.ref]));
 }
 
-async function download(taskId: string, file: EvidenceFile): Promise<void> {
-  const response = await api<Response>('GET', taskPath(taskId, `/files/${file.fileId}`), { raw: true });
-  const url = URL.createObjectURL(await response.blob());
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file.name;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (taskId: string, file: EvidenceFile) =>
+  downloadFile(taskPath(taskId, `/files/${file.fileId}`), file.name);
+
+/** Actions taken in the "Kelola tugas" card: their outcome is shown there, beside the form that was used. */
+const steeringActions = ['reassign', 'extend', 'cancel'];
 
 export function TaskPage({ id }: { id: string }) {
   const me = useMe();
@@ -44,6 +42,7 @@ export function TaskPage({ id }: { id: string }) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
+  const [lastAction, setLastAction] = useState<string>();
 
   const loaded = task.data;
   // The draft starts from the last submission and restarts only when the task moves on (a new history event), so
@@ -86,16 +85,19 @@ export function TaskPage({ id }: { id: string }) {
   const fileName = (ref: string) => loaded.files.find((file) => file.ref === ref)?.name;
   const missing = documents.filter((document) => !draft[document]);
 
-  const act = async (label: string, work: () => Promise<unknown>, message: string) => {
+  const act = async (label: string, work: () => Promise<unknown>, message: string): Promise<boolean> => {
     setBusy(label);
+    setLastAction(label);
     setError(undefined);
     setDone(undefined);
     try {
       await work();
       setDone(message);
       task.reload();
+      return true;
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, String(caught)));
+      return false;
     } finally {
       setBusy(undefined);
     }
@@ -126,21 +128,21 @@ export function TaskPage({ id }: { id: string }) {
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(collectsTeam ? { team: teamBody(team) } : {}),
     };
-    void act('submit', () => post(taskPath(id, '/submit'), body), 'Tugas terkirim untuk direviu.').then(() =>
-      setNote(''),
+    void act('submit', () => post(taskPath(id, '/submit'), body), 'Tugas terkirim untuk direviu.').then(
+      (ok) => ok && setNote(''),
     );
   };
 
   const review = (decision: 'approve' | 'request_revision') => {
     const body = { decision, ...(reviewNote.trim() ? { note: reviewNote.trim() } : {}) };
     const message = decision === 'approve' ? 'Tugas disetujui.' : 'Permintaan perbaikan terkirim.';
-    void act(decision, () => post(taskPath(id, '/review'), body), message).then(() => setReviewNote(''));
+    void act(decision, () => post(taskPath(id, '/review'), body), message).then((ok) => ok && setReviewNote(''));
   };
 
   const addComment = (event: FormEvent) => {
     event.preventDefault();
-    void act('comment', () => post(taskPath(id, '/comments'), { text: comment }), 'Komentar terkirim.').then(() =>
-      setComment(''),
+    void act('comment', () => post(taskPath(id, '/comments'), { text: comment }), 'Komentar terkirim.').then(
+      (ok) => ok && setComment(''),
     );
   };
 
@@ -198,8 +200,12 @@ export function TaskPage({ id }: { id: string }) {
       ) : null}
       {description ? <p className="description">{description}</p> : null}
 
-      <ErrorMessage error={error} />
-      {done ? <Notice kind="success">{done}</Notice> : null}
+      {!steeringActions.includes(lastAction ?? '') ? (
+        <>
+          <ErrorMessage error={error} />
+          {done ? <Notice kind="success">{done}</Notice> : null}
+        </>
+      ) : null}
 
       {canClaim ? (
         <section className="card">
@@ -348,6 +354,20 @@ export function TaskPage({ id }: { id: string }) {
             </button>
           </div>
         </section>
+      ) : null}
+
+      {!['approved', 'cancelled'].includes(loaded.status) ? (
+        <TaskSteering
+          task={loaded}
+          steers={roles.includes('ketua_tim') || roles.includes('admin_organisasi')}
+          cancels={roles.includes('admin_organisasi')}
+          busy={busy !== undefined}
+          act={act}
+          error={steeringActions.includes(lastAction ?? '') ? error : undefined}
+          done={steeringActions.includes(lastAction ?? '') ? done : undefined}
+        />
+      ) : steeringActions.includes(lastAction ?? '') && done ? (
+        <Notice kind="success">{done}</Notice>
       ) : null}
 
       <section className="card">
