@@ -4,7 +4,7 @@
  * predikat carries into the next cycle. Pure: the API, the activities, the penilaian side and the workflows share it.
  */
 import type { AreaCode } from './areas';
-import { addCalendarDays, isIsoDate, type IsoDate, type WorkingCalendar } from './calendar';
+import { addCalendarDays, formatTanggal, isIsoDate, type IsoDate, type WorkingCalendar } from './calendar';
 import type { TaskTemplate } from './catalogue';
 import { defaultLkeTemplate } from './lke/default';
 import { addYears, daysBetween } from './lke/dates';
@@ -353,26 +353,3 @@ export function pemantauanTaskTemplate(period: PemantauanPeriod, predicate: Pred
 }
 
 export const pemantauanReportDocument = 'Laporan hasil pemantauan TPI';
-
-// ---- Dates as people read them ----
-
-const monthNames = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
-/** `2026-12-09` → `9 Desember 2026`. */
-export function formatTanggal(date: IsoDate): string {
-  if (!isIsoDate(date)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return `${Number(date.slice(8, 10))} ${monthNames[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}

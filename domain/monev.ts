@@ -4,7 +4,14 @@
  * periods on the instansi's working-day calendar and measures who lags. Pure: safe inside Temporal's workflow
  * sandbox. Labels and messages reach people: Bahasa Indonesia.
  */
-import { addCalendarDays, isIsoDate, type IsoDate, type LocalTime, type WorkingCalendar } from './calendar';
+import {
+  addCalendarDays,
+  indonesianMonthNames,
+  isIsoDate,
+  type IsoDate,
+  type LocalTime,
+  type WorkingCalendar,
+} from './calendar';
 import type { StageWindow } from './stages';
 
 /** How often monev comes round: per calendar month (the programme's habit) or every N working days. */
@@ -86,21 +93,6 @@ export interface MonevPeriod {
   readonly due: Date;
 }
 
-const monthNames = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
 /**
  * The monev periods of a stage window, in order; every instant is in the calendar's zone.
  * - `monthly`: one period per calendar month the window touches, cut to the window. It is due at `dueAt` on the
@@ -152,7 +144,7 @@ function monthlyPeriods(window: StageWindow, calendar: WorkingCalendar, dueAt: L
     if (dueDay >= start) {
       periods.push({
         key: `monev_${year}_${pad2(month)}`,
-        label: `${monthNames[month - 1]} ${year}`,
+        label: `${indonesianMonthNames[month - 1]} ${year}`,
         opens: calendar.atLocalTime(start, '00:00'),
         due: calendar.atLocalTime(dueDay, dueAt),
       });

@@ -12,14 +12,11 @@ import type {
 } from './assessment-process.schemas';
 import { AssessmentProcessService, type AssessmentRef } from './assessment-process.service';
 import { xlsxContentType } from './lke-workbook';
+import { sendEvidenceFile } from '../tasks/evidence-upload';
 
 /** Path parameters, validated by the route's schema before the handler runs. */
 const param = (req: Request, name: string): string => String(req.params[name]);
 const refOf = (req: Request): AssessmentRef => ({ cycleId: param(req, 'cycleId'), unitCode: param(req, 'unitCode') });
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-const attachment = (name: string): string =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** HTTP only: status codes, headers and picking fields from the request; the service decides everything else. */
 export function assessmentProcessController(context: ApiContext) {
@@ -88,16 +85,7 @@ export function assessmentProcessController(context: ApiContext) {
         .json({ fileId: stored.fileId, ref: stored.ref, name: stored.name, size: stored.size });
     },
     async download(req: Request, res: Response, next: (error?: unknown) => void) {
-      const { file, content } = await service().download(principalOf(req), refOf(req), param(req, 'fileId'));
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Length', String(file.size));
-      res.setHeader('Content-Disposition', attachment(file.name));
-      res.setHeader('Cache-Control', 'private, no-store');
-      content.once('error', (error) => {
-        if (res.headersSent) res.destroy(error);
-        else next(error);
-      });
-      content.pipe(res);
+      sendEvidenceFile(res, next, await service().download(principalOf(req), refOf(req), param(req, 'fileId')));
     },
   };
 }

@@ -5,6 +5,7 @@ import { predicates } from '../../domain/lke';
 import { evidenceRef } from '../tasks/task.schemas';
 import { lkeAnswer } from './assessment.schemas';
 import { lkeId } from './lke-template.schemas';
+import { uploadedFileField } from '../tasks/evidence-upload';
 
 /** Cycle ids and unit codes reach workflow ids and queries: no `$`, no dots, no spaces (as in the cycle routes). */
 const safeCode = z
@@ -118,13 +119,7 @@ export const assessmentUploadSchema = {
   params: assessmentParams,
   body: z.strictObject({
     document: z.string().trim().min(1).max(300).meta({ description: 'Dokumen yang didukung berkas ini' }),
-    file: z
-      .custom<Express.Multer.File>(
-        (value) =>
-          typeof value === 'object' && value !== null && Buffer.isBuffer((value as { buffer?: unknown }).buffer),
-        'berkas wajib diunggah pada kolom file',
-      )
-      .meta({ override: { type: 'string', format: 'binary' }, description: 'Berkas data dukung' }),
+    file: uploadedFileField,
   }),
 };
 

@@ -11,7 +11,6 @@ import {
   applyRevocation,
   carriesRecommendations,
   defaultPemantauanPlan,
-  formatTanggal,
   predicateNames,
   proposalBar,
   recommendationsFor,
@@ -22,7 +21,7 @@ import {
   type RecommendationItem,
   type RevocationDecision,
 } from '../../domain/awards';
-import { localDayOf, isIndonesianZone, type IndonesianZone } from '../../domain/calendar';
+import { formatTanggal, localDayOf, isIndonesianZone, type IndonesianZone } from '../../domain/calendar';
 import { questionsOf, type Predicate } from '../../domain/lke';
 import { participantOf, type Participant } from '../../domain/people';
 import {
@@ -37,10 +36,10 @@ import {
 import { requireEverywhere, requireInUnit } from '../access';
 import { LkeTemplateService } from '../assessments/lke-template.service';
 import { recordChange } from '../audit-trail';
+import { cycleProgress } from '../cycles/cycle-progress';
 import type { WorkflowCall } from '../metrics';
 import { conflict, forbidden, HttpProblem, notFound } from '../problem';
 import { buildCycleReport, type CycleReportData } from './cycle-report';
-import { cycleProgress } from './cycle-progress';
 import type { RecordPredikatBody, RevokeBody } from './award.schemas';
 
 export interface PredicateHistoryView extends PredicateHistory {

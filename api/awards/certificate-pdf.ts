@@ -1,4 +1,5 @@
-import { formatTanggal, predicateNames } from '../../domain/awards';
+import { predicateNames } from '../../domain/awards';
+import { formatTanggal } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/calendar';
 import type { Predicate } from '../../domain/lke';
 import { renderPdf } from './pdf';

@@ -1,4 +1,4 @@
-import { formatTanggal } from '../../domain/awards';
+import { formatTanggal } from '../../domain/calendar';
 import type { ProgressTally } from '../../domain/cycle-progress';
 import { formatScore } from '../../domain/lke';
 import type { CycleReportData, ReportUnit } from './cycle-report';

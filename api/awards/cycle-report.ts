@@ -1,22 +1,10 @@
-import type { AssessmentDocument, AssessmentPhase } from '../../activities/models/assessment.model';
+import type { AssessmentDocument } from '../../activities/models/assessment.model';
+import { assessmentPhaseLabels } from '../../domain/assessment-process';
 import type { CycleDocument } from '../../activities/models/cycle.model';
 import { emptyTally, type CycleProgress, type ProgressTally } from '../../domain/cycle-progress';
 import { cycleStatusLabels } from '../../domain/cycle';
 import { stageCodes, stageLabels, type StageCode } from '../../domain/stages';
 import type { Predicate } from '../../domain/lke';
-
-/** Where an assessment stands, as the report names it. */
-export const assessmentPhaseLabels: Readonly<Record<AssessmentPhase, string>> = {
-  mandiri: 'Penilaian mandiri',
-  review: 'Reviu TPI',
-  tindak_lanjut: 'Tindak lanjut',
-  final: 'Nilai akhir TPI',
-  usulan: 'Menunggu usulan',
-  diusulkan: 'Diusulkan ke KemenPAN-RB',
-  tpn: 'Evaluasi TPN',
-  selesai: 'Selesai',
-  tidak_diusulkan: 'Tidak diusulkan',
-};
 
 const stageStatusLabels = { scheduled: 'Terjadwal', open: 'Berjalan', closed: 'Ditutup' } as const;
 

@@ -7,7 +7,7 @@ import type { LkeTemplateModel } from '../../activities/models/lke-template.mode
 import type { TaskModel } from '../../activities/models/task.model';
 import type { UnitKerjaModel } from '../../activities/models/unit-kerja.model';
 import { visibleUnits, type Grant, type Principal } from '../../domain/access';
-import { summariseProgress, type CycleProgress, type ProgressRow } from '../../domain/cycle-progress';
+import type { CycleProgress } from '../../domain/cycle-progress';
 import { cycleStatusLabels, type CycleStatus } from '../../domain/cycle';
 import { createWorkingCalendar, indonesianZones, type IndonesianZone } from '../../domain/calendar';
 import { carriedRecommendationTemplates, withCarriedRecommendations } from '../../domain/carried-recommendations';
@@ -33,6 +33,7 @@ import type { UnitRecommendations } from '../awards/award.service';
 import type { WorkflowCall } from '../metrics';
 import { conflict, HttpProblem, notFound } from '../problem';
 import { cycleLaunchInput, launchZone } from './cycle-launch';
+import { cycleProgress } from './cycle-progress';
 import { resolveCycleUnits } from './cycle-units';
 import type { CycleUnitEntry, LaunchCycleBody, ListCyclesQuery, SteerCycleBody } from './cycle.schemas';
 
@@ -203,7 +204,8 @@ export class CycleService {
       if (view.units.length === 0 && units !== 'all') throw notFound(`Siklus ${id}`);
       return {
         ...view,
-        progress: await this.progress(
+        progress: await cycleProgress(
+          this.deps.Task,
           id,
           view.units.map((unit) => unit.code),
         ),
@@ -232,34 +234,6 @@ export class CycleService {
       createdAt: stored.createdAt?.toISOString(),
       updatedAt: stored.updatedAt?.toISOString(),
     };
-  }
-
-  /** Counts by unit × stage × area × status, grouped in the database (plain $group: every backend has it). */
-  private async progress(cycleId: string, unitCodes: string[]): Promise<CycleProgress> {
-    const grouped = await this.deps.Task.aggregate<{
-      _id: { unitCode: string; stage: string; area?: string | null; status: ProgressRow['status'] };
-      count: number;
-      overdue: number;
-      maxEscalationLevel: number;
-    }>([
-      { $match: { cycleId, unitCode: { $in: unitCodes } } },
-      {
-        $group: {
-          _id: { unitCode: '$unitCode', stage: '$stage', area: '$area', status: '$status' },
-          count: { $sum: 1 },
-          overdue: { $sum: { $cond: [{ $eq: ['$overdue', true] }, 1, 0] } },
-          maxEscalationLevel: { $max: '$escalationLevel' },
-        },
-      },
-    ]);
-    return summariseProgress(
-      grouped.map(({ _id, count, overdue, maxEscalationLevel }) => ({
-        ..._id,
-        count,
-        overdue,
-        maxEscalationLevel: maxEscalationLevel ?? 0,
-      })),
-    );
   }
 
   /** The cycle's tasks in the units the person may see, soonest due first. */

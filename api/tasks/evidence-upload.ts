@@ -1,6 +1,9 @@
-import type { RequestHandler } from 'express';
+import type { Readable } from 'node:stream';
+import type { RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
+import { z } from 'zod';
 import { HttpProblem, badRequest } from '../problem';
+import type { StoredEvidence } from './evidence-store';
 import { refusedContent, refusedDeclaredType } from './evidence-types';
 
 const unsupported = (detail: string): HttpProblem => new HttpProblem(415, 'Jenis berkas tidak diterima', detail);
@@ -72,4 +75,33 @@ function uploadProblem(error: unknown, maxBytes: number): unknown {
     return badRequest([{ field: 'body', message: 'formulir multipart/form-data tidak sah' }]);
   }
   return error;
+}
+
+/** The `file` field of an upload form, as `receiveEvidence` leaves it in the body: validated and documented as binary. */
+export const uploadedFileField = z
+  .custom<Express.Multer.File>(
+    (value) => typeof value === 'object' && value !== null && Buffer.isBuffer((value as { buffer?: unknown }).buffer),
+    'berkas wajib diunggah pada kolom file',
+  )
+  .meta({ override: { type: 'string', format: 'binary' }, description: 'Berkas data dukung' });
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name. */
+const attachment = (name: string): string =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Streams a stored evidence file as a private download; a read error mid-stream ends the response. */
+export function sendEvidenceFile(
+  res: Response,
+  next: (error?: unknown) => void,
+  { file, content }: { file: StoredEvidence; content: Readable },
+): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Length', String(file.size));
+  res.setHeader('Content-Disposition', attachment(file.name));
+  res.setHeader('Cache-Control', 'private, no-store');
+  content.once('error', (error) => {
+    if (res.headersSent) res.destroy(error);
+    else next(error);
+  });
+  content.pipe(res);
 }

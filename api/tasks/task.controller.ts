@@ -4,13 +4,10 @@ import { principalOf } from '../auth/authenticate';
 import type { ApiContext } from '../context';
 import { TaskService, type TaskAction } from './task.service';
 import type { BulkReassignBody, InboxQuery } from './task.schemas';
+import { sendEvidenceFile } from './evidence-upload';
 
 /** Path parameters, validated by the route's schema before the handler runs. */
 const param = (req: Request, name: string): string => String(req.params[name]);
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-const attachment = (name: string): string =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** HTTP only: status codes, headers and picking fields from the request; the service decides everything else. */
 export function taskController(context: ApiContext) {
@@ -55,16 +52,7 @@ export function taskController(context: ApiContext) {
         .json({ fileId: stored.fileId, ref: stored.ref, name: stored.name, size: stored.size });
     },
     async download(req: Request, res: Response, next: (error?: unknown) => void) {
-      const { file, content } = await service().download(principalOf(req), param(req, 'id'), param(req, 'fileId'));
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Length', String(file.size));
-      res.setHeader('Content-Disposition', attachment(file.name));
-      res.setHeader('Cache-Control', 'private, no-store');
-      content.once('error', (error) => {
-        if (res.headersSent) res.destroy(error);
-        else next(error);
-      });
-      content.pipe(res);
+      sendEvidenceFile(res, next, await service().download(principalOf(req), param(req, 'id'), param(req, 'fileId')));
     },
   };
 }

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../domain/calendar';
 import { stageCodes } from '../../domain/stages';
 import { taskStatuses } from '../../domain/task';
 import { validateTeam, teamRoles } from '../../domain/team';
+import { uploadedFileField } from './evidence-upload';
 
 /** Codes as cycles and units use them: no `$`, no dots, no spaces. */
 const codePattern = '[A-Za-z0-9][A-Za-z0-9_-]{0,63}';
@@ -167,13 +168,7 @@ export const uploadSchema = {
   params: taskParams,
   body: z.strictObject({
     document: z.string().trim().min(1).max(300).meta({ description: 'Dokumen wajib yang didukung berkas ini' }),
-    file: z
-      .custom<Express.Multer.File>(
-        (value) =>
-          typeof value === 'object' && value !== null && Buffer.isBuffer((value as { buffer?: unknown }).buffer),
-        'berkas wajib diunggah pada kolom file',
-      )
-      .meta({ override: { type: 'string', format: 'binary' }, description: 'Berkas data dukung' }),
+    file: uploadedFileField,
   }),
 };
 

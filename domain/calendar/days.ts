@@ -99,3 +99,25 @@ function civilFromDays(epochDay: number): CivilDate {
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
+
+/** Month names as Indonesian documents write them, January first. */
+export const indonesianMonthNames = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+
+/** `2026-12-09` → `9 Desember 2026`. */
+export function formatTanggal(date: IsoDate): string {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return `${Number(date.slice(8, 10))} ${indonesianMonthNames[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}

@@ -2,7 +2,15 @@
  * Working-day calendar of an instansi: days, Indonesian time zones, SKB holidays and "N hari kerja" arithmetic.
  * Pure (no I/O, no clock, no Node built-ins): safe inside Temporal's workflow sandbox.
  */
-export { type IsoDate, type Weekday, addCalendarDays, isIsoDate, weekdayOf } from './days';
+export {
+  type IsoDate,
+  type Weekday,
+  addCalendarDays,
+  formatTanggal,
+  indonesianMonthNames,
+  isIsoDate,
+  weekdayOf,
+} from './days';
 export {
   type IndonesianTimeZoneName,
   type IndonesianZone,

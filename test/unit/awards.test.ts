@@ -5,7 +5,6 @@ import {
   applyRevocation,
   carriesRecommendations,
   eligibilityContextOf,
-  formatTanggal,
   pemantauanDue,
   pemantauanPeriods,
   pemantauanTaskTemplate,
@@ -15,7 +14,7 @@ import {
   validatePemantauanPlan,
   type PredicateHistory,
 } from '../../domain/awards';
-import { createWorkingCalendar } from '../../domain/calendar';
+import { createWorkingCalendar, formatTanggal } from '../../domain/calendar';
 import { defaultCatalogue, validateCatalogue } from '../../domain/catalogue';
 import { defaultLkeTemplate, questionsOf, scoreAssessment, type LkeAnswer } from '../../domain/lke';
 

@@ -4,7 +4,7 @@ import type { TaskStatus } from '../../domain/task';
 
 /**
  * Task counts of a cycle by unit × stage × area × status for some of its units, grouped in the database (a plain
- * `$group`, which every backend runs) and summed by domain/cycle-progress.ts, as the cycle view does.
+ * `$group`, which every backend runs) and summed by domain/cycle-progress.ts, for the cycle view and the cycle report.
  */
 export async function cycleProgress(
   Task: TaskModel,
