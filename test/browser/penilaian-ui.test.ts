@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,8 +15,12 @@ import {
   type PercentageQuestion,
 } from '../../domain/lke';
 import { personIdOf } from '../../domain/people';
-import { bearer } from '../support/auth';
+import { localDayOf } from '../../domain/calendar';
+import { assessmentStateQuery, pemantauanWorkflowId } from '../../workflows/definitions';
+import { bearer, tokenFor } from '../support/auth';
 import { bestAnswer, linksFor, startAssessmentWorld, type AssessmentWorld } from '../support/drive-assessment';
+import { flat, pdfText } from '../support/pdf-text';
+import { eventually } from '../support/wait';
 import { screenshotPath, untilVisible, useWebStack } from './support/web';
 
 /**
@@ -25,8 +29,14 @@ import { screenshotPath, untilVisible, useWebStack } from './support/web';
  * with an uploaded file, a percentage — and watches the live score preview name a failed condition, its shortfall
  * shrink and the condition disappear as the answers change; then submits. A TPI anggota opens the layer view, sees the
  * unit's answers and evidence beside their own, changes an answer with a note and forwards the layer; the next layer's
- * view shows that answer beside the unit's. The LKE workbook downloaded from the page is read back with exceljs.
- * Then Bagian Organisasi's templates screen: the list, a refused template with its field errors, a published one.
+ * view shows that answer beside the unit's. The LKE workbook downloaded from the page is read back with exceljs. The
+ * TPI ketua sends a question back for tindak lanjut; Bagian Organisasi steers its task (refused and accepted due
+ * dates, reassignment, cancellation); after the last layers the pimpinan approves the proposal and Bagian Organisasi
+ * records it, the TPN stages and the predikat; the certificate and the cycle report download as PDFs.
+ * Separately, Bagian Organisasi's templates screen: the list, a refused template with its field errors, a published one.
+ *
+ * The assessment runs on the drive-assessment clock (one day per second from 2 March 2026): dates the workflow judges
+ * (proposal, TPN, predikat) are taken from that clock, not from today.
  */
 const { stack, web } = useWebStack();
 const api = () => request(stack().app);
@@ -44,6 +54,19 @@ const counted = question('mp_komitmen_perubahan_a') as PercentageQuestion; // a 
 const weakened = question('mp_komitmen_pimpinan_a');
 const inBrowser = [linked.id, uploaded.id, counted.id];
 const linkUrl = `https://drive.pemkot.test/${run}/notulen-pembentukan-tim`;
+
+/** The day it is on the assessment's compressed clock (WIB): the workflow judges dates by it. */
+async function workflowToday(world: AssessmentWorld): Promise<string> {
+  return localDayOf(new Date((await world.handle.query(assessmentStateQuery)).asOf), 'WIB');
+}
+
+/** Clicks a download button and returns the file's bytes and name. */
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer; file: string }> {
+  const [started] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'zi-unduhan-')), started.suggestedFilename());
+  await started.saveAs(file);
+  return { name: started.suggestedFilename(), bytes: readFileSync(file), file };
+}
 
 /** A failed condition as the screen writes it: Indonesian decimals ("2,75 < 3,00 (kurang 0,25)"). */
 const indonesian = (message: string) => message.replace(/(\d)\.(\d)/g, '$1,$2');
@@ -64,7 +87,9 @@ async function signIn(page: Page, email: string, next: string): Promise<void> {
 /** The people of the world sign in with a password, as anyone would. */
 async function givePasswords(world: AssessmentWorld): Promise<void> {
   const passwordHash = await hashPassword(password);
-  const emails = [world.ketua, world.penilai[0], world.penilai[1], world.admin].map((p) => personIdOf(p.email));
+  const emails = [world.ketua, world.pimpinan, world.penilai[0], world.penilai[1], world.admin].map((p) =>
+    personIdOf(p.email),
+  );
   await stack().models.Account.updateMany({ _id: { $in: emails } }, { $set: { passwordHash } });
 }
 
@@ -118,10 +143,16 @@ describe('penilaian in the web UI', () => {
   let world: AssessmentWorld;
 
   afterAll(async () => {
-    await world?.handle.terminate('penilaian UI test finished').catch(() => undefined);
+    // Whatever this file started and may still wait: the assessment (if a test stopped early) and the pemantauan.
+    for (const id of world ? [world.handle.workflowId, pemantauanWorkflowId(world.cycleId, world.unit.code)] : []) {
+      await stack()
+        .client.workflow.getHandle(id)
+        .terminate('penilaian UI test finished')
+        .catch(() => undefined);
+    }
   });
 
-  it('the team answers in the LKE form with a live score, submits; the TPI reviews layer by layer; xlsx', async () => {
+  it('the team answers the LKE with a live score and submits; TPI layers, tindak lanjut, proposal, TPN, predikat', async () => {
     world = await startAssessmentWorld(stack());
     await Promise.all([givePasswords(world), registerCycle(world), answerOverApi(world)]);
     const prefilled = Object.fromEntries(
@@ -300,15 +331,10 @@ describe('penilaian in the web UI', () => {
     // 7. The LKE workbook from the unit's page, read back: the unit's and the anggota's answers and the link.
     await tpi.getByRole('link', { name: '← Ringkasan penilaian' }).click();
     await tpi.getByTestId('tahap-penilaian').getByText('Evaluasi TPI').waitFor();
-    const [download] = await Promise.all([
-      tpi.waitForEvent('download'),
-      tpi.getByRole('button', { name: 'Unduh LKE (xlsx)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`lke-${world.cycleId}-${world.unit.code}.xlsx`);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'zi-lke-')), download.suggestedFilename());
-    await download.saveAs(file);
+    const workbookFile = await download(tpi, tpi.getByRole('button', { name: 'Unduh LKE (xlsx)' }));
+    expect(workbookFile.name).toBe(`lke-${world.cycleId}-${world.unit.code}.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.readFile(workbookFile.file);
     const sheet = workbook.getWorksheet('LKE')!;
     expect(String(sheet.getRow(1).getCell(1).value)).toContain(world.unit.name);
     const rowOf = (code: string) => {
@@ -326,11 +352,145 @@ describe('penilaian in the web UI', () => {
     expect(linkedRow).toEqual(expect.arrayContaining(['Ya', 'Tidak', 'Tim dibentuk dengan SK kepala dinas']));
     expect(linkedRow.join('\n')).toContain(linkUrl);
     expect(rowOf(`q:${counted.id}`)).toEqual(expect.arrayContaining(['8 / 10']));
-  }, 240_000);
+
+    // 8. The TPI ketua sends the first question back to the unit with a deadline and a note.
+    const ketuaTpi = await web().newPage();
+    await signIn(ketuaTpi, world.penilai[1].email, `/penilaian/${world.cycleId}/${world.unit.code}/tpi`);
+    await ketuaTpi.getByRole('heading', { name: `Evaluasi TPI ${world.unit.name}` }).waitFor();
+    await ketuaTpi.getByRole('button', { name: 'Kembalikan 0 pertanyaan untuk tindak lanjut' }).waitFor();
+    await card(ketuaTpi, linked.id).getByLabel('Kembalikan pertanyaan 1 untuk tindak lanjut').check();
+    await ketuaTpi.getByText('Dipilih: pertanyaan 1.').waitFor();
+    await ketuaTpi.getByLabel('Tenggat tindak lanjut').fill('2026-12-30');
+    await ketuaTpi.getByLabel('Catatan lapis').fill('Unggah SK tim yang sudah ditandatangani');
+    await ketuaTpi.getByRole('button', { name: 'Kembalikan 1 pertanyaan untuk tindak lanjut' }).click();
+    await ketuaTpi.getByText('1 pertanyaan dikembalikan ke unit untuk tindak lanjut.').waitFor();
+    await ketuaTpi.getByText(/Tindak lanjut putaran 1: 1 pertanyaan dikembalikan ke unit oleh TPI ketua/).waitFor();
+
+    // The ketua tim's form, on a phone, opens just that question, with the round's note and its task.
+    const phone = await web().newPage({ width: 390, height: 844 });
+    await signIn(
+      phone,
+      world.ketua.email,
+      `/penilaian/${world.cycleId}/${world.unit.code}/lke?area=manajemen_perubahan`,
+    );
+    await phone.getByText('“Unggah SK tim yang sudah ditandatangani”').waitFor();
+    await card(phone, linked.id)
+      .getByRole('button', { name: /Simpan jawaban/ })
+      .waitFor();
+    expect(
+      await card(phone, uploaded.id)
+        .getByRole('button', { name: /Simpan jawaban/ })
+        .count(),
+    ).toBe(0);
+    const sideways = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+    expect(await phone.evaluate(sideways)).toBe(0);
+
+    // 9. Bagian Organisasi steers the tindak lanjut task from its page: the API's refusals are shown as they come.
+    const admin = await web().newPage();
+    await signIn(admin, world.admin.email, `/penilaian/${world.cycleId}/${world.unit.code}`);
+    await admin.getByRole('link', { name: 'Tugas tindak lanjut' }).click();
+    await admin.getByRole('link', { name: 'Buka pertanyaan tindak lanjut di formulir LKE' }).waitFor();
+    const steering = admin.locator('section', { has: admin.getByRole('heading', { name: 'Kelola tugas' }) });
+    await steering.getByLabel('Tenggat baru').fill('2026-12-29');
+    await steering.getByLabel('Alasan perpanjangan').fill('Penandatangan SK sedang dinas luar');
+    await steering.getByRole('button', { name: 'Perpanjang tenggat' }).click();
+    await steering.getByRole('alert').getByText('Tenggat baru harus setelah tenggat saat ini').waitFor();
+    await steering.getByLabel('Tenggat baru').fill('2027-01-08');
+    await steering.getByRole('button', { name: 'Perpanjang tenggat' }).click();
+    await steering.getByText('Tenggat tugas diperpanjang.').waitFor();
+    await admin
+      .locator('.facts')
+      .getByText(/8 Januari 2027 pukul 16\.00 WIB/)
+      .waitFor();
+    await steering.getByLabel('Nama penerima').fill('Belum Terdaftar');
+    await steering.getByLabel('Email penerima').fill(`belum-terdaftar-${run}@pemkot.test`);
+    await steering.getByRole('button', { name: 'Alihkan tugas' }).click();
+    await steering.getByRole('alert').waitFor();
+    await steering.getByLabel('Nama penerima').fill(world.anggota.name);
+    await steering.getByLabel('Email penerima').fill(world.anggota.email);
+    await steering.getByRole('button', { name: 'Alihkan tugas' }).click();
+    await steering.getByText(`Tugas dialihkan kepada ${world.anggota.name}.`).waitFor();
+    await steering.getByLabel('Alasan pembatalan').fill('Ditinjau ulang oleh TPI ketua');
+    await steering.getByRole('button', { name: 'Batalkan tugas' }).click();
+    await admin.getByText('Tugas dibatalkan.').waitFor();
+    await admin.locator('.facts').getByText('Dibatalkan').waitFor();
+    // A cancelled round gives the review back to the layer that asked.
+    await eventually(
+      async () => {
+        const view = await world.handle.query(assessmentStateQuery);
+        return view.phase === 'review' && view.currentLayer === 'tpi_ketua' ? true : undefined;
+      },
+      { what: 'the review back with TPI ketua', timeoutMs: 30_000 },
+    );
+
+    // The remaining layers forward over the API; the final score makes the unit eligible for WBK.
+    for (const layer of ['tpi_ketua', 'pengendali_teknis']) {
+      await api()
+        .post(`${world.path}/layers/${layer}/complete`)
+        .auth(world.penilai[1].token, bearer)
+        .send({ decision: 'forward' })
+        .expect(200);
+    }
+    await eventually(
+      async () => ((await world.handle.query(assessmentStateQuery)).phase === 'usulan' ? true : undefined),
+      { what: 'the assessment waiting for its proposal', timeoutMs: 30_000 },
+    );
+
+    // 10. The pimpinan approves the proposal.
+    const pimpinan = await web().newPage();
+    await signIn(pimpinan, world.pimpinan.email, `/penilaian/${world.cycleId}/${world.unit.code}`);
+    await pimpinan.getByTestId('tahap-penilaian').getByText('Menunggu usulan').waitFor();
+    await pimpinan.getByLabel('Catatan persetujuan (opsional)').fill('Disetujui untuk diusulkan WBK');
+    await pimpinan.getByRole('button', { name: 'Setujui usulan' }).click();
+    await pimpinan.getByText('Usulan disetujui pimpinan unit.').waitFor();
+
+    // 11. Bagian Organisasi records the proposal (a cover letter uploaded, the rest as links), the TPN stages and the predikat.
+    await admin.goto(`/penilaian/${world.cycleId}/${world.unit.code}`);
+    const day = await workflowToday(world);
+    await admin.getByLabel('Tanggal usulan dikirim').fill(day);
+    await admin.getByLabel('atau unggah Surat pengantar').setInputFiles({
+      name: 'surat-pengantar.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(`%PDF-1.4\n% surat pengantar ${run}\n%%EOF\n`),
+    });
+    await admin.getByText('Terunggah: surat-pengantar.pdf').waitFor();
+    await admin.getByLabel('Tautan https SPTJM').fill(`https://drive.pemkot.test/${run}/sptjm`);
+    await admin.getByLabel('Tautan https LKE hasil evaluasi TPI').fill(`https://drive.pemkot.test/${run}/lke`);
+    await admin.getByRole('button', { name: 'Catat usulan' }).click();
+    await admin.getByText('Usulan ke KemenPAN-RB tercatat.').waitFor();
+    await admin.getByTestId('tahap-penilaian').getByText('Diusulkan ke KemenPAN-RB').waitFor();
+    for (const stage of ['Pra-evaluasi', 'Desk evaluasi', 'Evaluasi lapangan']) {
+      await admin.getByRole('heading', { name: `Catat ${stage}` }).waitFor();
+      await admin.getByLabel('Tanggal hasil').fill(day);
+      await admin.getByRole('button', { name: `Catat hasil ${stage}` }).click();
+      await admin.getByText(`Hasil ${stage} tercatat.`).waitFor();
+    }
+    await admin.getByRole('heading', { name: 'Catat predikat' }).waitFor();
+    await admin.getByLabel('Tanggal penetapan').fill(day);
+    await admin.getByRole('button', { name: 'Catat predikat' }).click();
+    await admin.getByText('Predikat WBK tercatat dan diumumkan.').waitFor();
+    await admin.getByTestId('tahap-penilaian').getByText('Selesai').waitFor();
+
+    // 12. The certificate from the unit's page, the cycle report from the cycle's penilaian list.
+    const certificate = await download(admin, admin.getByRole('button', { name: 'Unduh piagam (pdf)' }));
+    expect(certificate.name).toMatch(new RegExp(`${world.unit.code}.*\\.pdf$`));
+    expect(certificate.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await admin.getByRole('link', { name: '← Penilaian siklus' }).click();
+    await admin.locator(`tr[data-unit="${world.unit.code}"]`).getByText('WBK').first().waitFor();
+    const report = await download(admin, admin.getByRole('button', { name: 'Unduh laporan siklus (pdf)' }));
+    expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(flat(pdfText(report.bytes).text)).toContain(world.unit.code);
+  }, 300_000);
 
   it('Bagian Organisasi lists LKE templates, sees a refused template’s field errors and publishes one', async () => {
+    const officer = { name: `Organisasi Templat ${run}`, email: `organisasi-templat-${run}@pemkot.test` };
+    const token = await tokenFor(stack(), officer, [{ role: 'admin_organisasi' }]);
+    await stack().models.Account.updateOne(
+      { _id: personIdOf(officer.email) },
+      { $set: { passwordHash: await hashPassword(password) } },
+    );
     const admin = await web().newPage();
-    await signIn(admin, world.admin.email, '/');
+    await signIn(admin, officer.email, '/');
     await admin.getByRole('link', { name: 'Templat LKE' }).click();
     await admin.getByRole('heading', { name: 'Templat LKE', level: 1 }).waitFor();
     const builtIn = admin.locator(`tr[data-template="${template.id}"]`);
@@ -373,7 +533,7 @@ describe('penilaian in the web UI', () => {
     await admin.getByRole('button', { name: 'Terbitkan templat' }).click();
     await admin.getByText(`Templat ${id} (LKE uji ${run}, tahun 2027) terbit.`).waitFor();
     await untilVisible(admin, admin.locator(`tr[data-template="${id}"]`).getByText('Diterbitkan'));
-    const listed = await api().get(`/api/v1/assessments/templates/${id}`).auth(world.admin.token, bearer).expect(200);
-    expect(listed.body).toMatchObject({ id, year: 2027, builtIn: false, publishedBy: personIdOf(world.admin.email) });
+    const listed = await api().get(`/api/v1/assessments/templates/${id}`).auth(token, bearer).expect(200);
+    expect(listed.body).toMatchObject({ id, year: 2027, builtIn: false, publishedBy: personIdOf(officer.email) });
   }, 60_000);
 });

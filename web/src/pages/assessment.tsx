@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, post } from '../api/client';
-import type { AssessmentDetail, AssessmentFile, Predicate, TpnResult } from '../api/types';
+import type { AssessmentDetail, AssessmentFile, Predicate, TpnResult, Zone } from '../api/types';
 import { ScorePreview } from '../components/score-preview';
 import { ErrorMessage, Field, Loading, Notice, PageTitle, ProblemMessage, ProgressBar } from '../components/ui';
 import { formatDay, formatInstant, formatScore, todayWib } from '../format';
@@ -86,7 +86,7 @@ export function AssessmentPage({ cycleId, unitCode }: { cycleId: string; unitCod
   const reviewing = detail.phase === 'review' && roles.reviews;
   const predicate = detail.predikat?.predicate;
   const title = `Penilaian ${detail.unitName}`;
-  const ctx = { detail, cycleId, unitCode, busy, act };
+  const ctx = { detail, cycleId, unitCode, zone, busy, act };
 
   return (
     <article className="assessment-page">
@@ -223,6 +223,7 @@ export function AssessmentPage({ cycleId, unitCode }: { cycleId: string; unitCod
 
 interface StepProps {
   detail: AssessmentDetail;
+  zone: Zone;
   cycleId: string;
   unitCode: string;
   busy: boolean;
@@ -240,6 +241,7 @@ function ProposalSection({
   detail,
   cycleId,
   unitCode,
+  zone,
   busy,
   act,
   approves,
@@ -301,7 +303,7 @@ function ProposalSection({
         <li>
           Persetujuan pimpinan unit:{' '}
           {proposal?.approvedBy
-            ? `disetujui ${proposal.approvedBy}${proposal.approvedAt ? `, ${formatInstant(proposal.approvedAt)}` : ''}`
+            ? `disetujui ${proposal.approvedBy}${proposal.approvedAt ? `, ${formatInstant(proposal.approvedAt, zone)}` : ''}`
             : 'belum'}
           {proposal?.approvalNote ? <div className="note">“{proposal.approvalNote}”</div> : null}
         </li>

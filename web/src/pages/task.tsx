@@ -199,6 +199,20 @@ export function TaskPage({ id }: { id: string }) {
         </Notice>
       ) : null}
       {description ? <p className="description">{description}</p> : null}
+      {loaded.stage === 'penilaian' ? (
+        <p>
+          <Link
+            className="button-link"
+            to={`/penilaian/${encodeURIComponent(loaded.cycleId)}/${encodeURIComponent(loaded.unitCode)}${
+              loaded.templateKey.startsWith('tindak_lanjut_tpi_') ? '/lke?tampil=tindak-lanjut' : ''
+            }`}
+          >
+            {loaded.templateKey.startsWith('tindak_lanjut_tpi_')
+              ? 'Buka pertanyaan tindak lanjut di formulir LKE'
+              : `Buka penilaian unit ${loaded.unitCode}`}
+          </Link>
+        </p>
+      ) : null}
 
       {!steeringActions.includes(lastAction ?? '') ? (
         <>
