@@ -52,6 +52,7 @@ export function composeApp(deps: {
       timeWorkflowCall: metrics.timeWorkflowCall,
       ensurePerson: (person, grants, by) => accounts.ensurePerson(person, grants, by),
       LkeTemplate: models.LkeTemplate,
+      MonevReview: models.MonevReview,
       recommendationsOf: (cycleId, principal) => awardServiceOf(context).recommendations(cycleId, principal),
     }),
   };

@@ -30,6 +30,9 @@ export function cycleController(context: Pick<ApiContext, 'cycles'>) {
     async get(req: Request, res: Response) {
       res.json(await context.cycles.get(param(req, 'id'), principalOf(req)));
     },
+    async monev(req: Request, res: Response) {
+      res.json({ items: await context.cycles.monev(param(req, 'id'), principalOf(req)) });
+    },
     async tasks(req: Request, res: Response) {
       res.json({ items: await context.cycles.tasks(param(req, 'id'), principalOf(req)) });
     },

@@ -70,6 +70,19 @@ export function cycleOperations(context: ApiContext): Operation[] {
     },
     {
       method: 'get',
+      path: '/:id/monev',
+      summary:
+        'Hasil monev per periode: capaian tugas wajib tiap unit dibanding rencana dan unit yang tertinggal — terbatas ' +
+        'pada unit yang boleh Anda lihat',
+      schema: cycleIdParams,
+      responses: {
+        200: { description: 'Hasil monev, periode terlama lebih dahulu' },
+        404: { description: 'Siklus tidak ditemukan' },
+      },
+      handler: controller.monev,
+    },
+    {
+      method: 'get',
       path: '/:id/tasks',
       summary: 'Tugas siklus di unit yang boleh Anda lihat, tenggat terdekat lebih dahulu',
       schema: cycleIdParams,

@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { AccountModel } from '../../activities/models/account.model';
 import type { CycleDocument, CycleModel } from '../../activities/models/cycle.model';
 import type { LkeTemplateModel } from '../../activities/models/lke-template.model';
+import type { MonevReviewModel } from '../../activities/models/monev-review.model';
 import type { TaskModel } from '../../activities/models/task.model';
 import type { UnitKerjaModel } from '../../activities/models/unit-kerja.model';
 import { visibleUnits, type Grant, type Principal } from '../../domain/access';
@@ -90,6 +91,8 @@ export class CycleService {
       ensurePerson?: EnsurePerson;
       /** Published LKE templates, to refuse a launch naming one that does not exist; unchecked when absent. */
       LkeTemplate?: LkeTemplateModel;
+      /** Monev verdicts per period; none are listed when absent. */
+      MonevReview?: MonevReviewModel;
       /** An earlier cycle's open recommendations per unit, as the reader may see them (the awards service). */
       recommendationsOf?: (cycleId: string, principal: Principal) => Promise<UnitRecommendations[]>;
     },
@@ -244,6 +247,25 @@ export class CycleService {
       .limit(5000)
       .lean();
     return tasks.map(({ _id, seq: _seq, ...task }) => ({ id: _id, ...task }));
+  }
+
+  /**
+   * The cycle's monev verdicts, oldest period first: each unit's share of approved required tasks against the plan's,
+   * and the lagging units — limited to the units the reader may see.
+   */
+  async monev(id: string, principal: Principal) {
+    const cycle = await this.get(id, principal);
+    const visible = new Set(cycle.units.map((unit) => unit.code));
+    if (!this.deps.MonevReview) return [];
+    const reviews = await this.deps.MonevReview.find({ cycleId: id }).sort({ at: 1, _id: 1 }).limit(500).lean();
+    return reviews.map((review) => ({
+      periodKey: review.periodKey,
+      label: review.label,
+      at: review.at.toISOString(),
+      expectedShare: review.expectedShare,
+      units: review.units.filter((unit) => visible.has(unit.unitCode)),
+      lagging: review.lagging.filter((unit) => visible.has(unit.unitCode)),
+    }));
   }
 
   /** Applies one steering action through the workflow's validated update; a refusal becomes 422 with its reason. */

@@ -12,7 +12,7 @@ import { messagesTo } from '../support/mailbox';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
-import { adminToken, bearer, launchRequest } from '../support/auth';
+import { adminToken, bearer, launchRequest, tokenFor } from '../support/auth';
 
 const stack = useTestStack();
 
@@ -96,6 +96,22 @@ describe('monev: periodic progress reports and lagging units, one period per run
     expect(continued.continuedExecutionRunId).toBeTruthy();
     // The first run, from start to continue-as-new, is what replay must keep accepting.
     recordHistoryIfAsked(stack(), 'monev-workflow.one-period', monev.workflowId, continued.continuedExecutionRunId!);
+
+    // The verdicts over HTTP: Bagian Organisasi sees both units; the lagging unit's head sees only their own.
+    const all = await request(stack().app).get(`/api/v1/cycles/${id}/monev`).auth(admin, bearer).expect(200);
+    expect(all.body.items[0]).toMatchObject({
+      periodKey: first!.key,
+      label: first!.label,
+      lagging: [expect.objectContaining({ unitCode: behind!.code })],
+    });
+    expect(all.body.items[0].units).toHaveLength(2);
+    const head = await tokenFor(stack(), behind!.head, [{ role: 'pimpinan', unitCode: behind!.code }]);
+    const own = await request(stack().app).get(`/api/v1/cycles/${id}/monev`).auth(head, bearer).expect(200);
+    expect(own.body.items[0].units.map((unit: { unitCode: string }) => unit.unitCode)).toEqual([behind!.code]);
+    const outsider = await tokenFor(stack(), { name: 'Orang lain', email: `lain-${id}@pemkot.test` }, [
+      { role: 'pimpinan', unitCode: 'UNIT-LAIN' },
+    ]);
+    await request(stack().app).get(`/api/v1/cycles/${id}/monev`).auth(outsider, bearer).expect(404);
 
     await request(stack().app)
       .post(`/api/v1/cycles/${id}/cancel`)
