@@ -481,7 +481,7 @@ describe('recommendations carried into the next cycle', () => {
             if (response.status !== 422) expect(response.status).toBe(200);
             return response.status === 200 ? true : undefined;
           },
-          { what: `unit ${code} advanced from ${stage}`, intervalMs: 500 },
+          { what: `unit ${code} advanced from ${stage}`, intervalMs: 500, timeoutMs: 40_000 },
         );
       }
     }
@@ -495,7 +495,7 @@ describe('recommendations carried into the next cycle', () => {
         const found = await carriedOf(B);
         return found.length === expected.length ? found : undefined;
       },
-      { what: 'the carried recommendation tasks of unit B' },
+      { what: 'the carried recommendation tasks of unit B', timeoutMs: 40_000 },
     );
     for (const template of expected) {
       const stored = tasks.find((t) => t.templateKey === template.key);
@@ -523,10 +523,10 @@ describe('recommendations carried into the next cycle', () => {
         (await stack().models.Task.countDocuments({ cycleId: launched.body.id, unitCode: A, stage: 'pelaksanaan' })) > 0
           ? true
           : undefined,
-      { what: 'unit A in pelaksanaan' },
+      { what: 'unit A in pelaksanaan', timeoutMs: 40_000 },
     );
     await expect(carriedOf(A)).resolves.toEqual([]);
-  });
+  }, 150_000);
 
   it('shows a unit’s people their unit only', async () => {
     const response = await api()
