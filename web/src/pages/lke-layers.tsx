@@ -29,6 +29,9 @@ import {
   useAssessment,
 } from './assessment-shared';
 
+/** The API lists no names for files uploaded earlier: they are shown by id (and download under their own name). */
+const unknownNames: Record<string, string> = {};
+
 interface LayerDraft {
   answer: LkeAnswer | null;
   note: string;
@@ -69,7 +72,6 @@ export function LkeLayersPage({ cycleId, unitCode }: { cycleId: string; unitCode
   const [questionNotices, setQuestionNotices] = useState<Record<string, string | undefined>>({});
   const [pageError, setPageError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
-  const [fileNames] = useState<Record<string, string>>({});
   const filter = search.get('tampil') ?? 'semua';
 
   const roles = assessmentRoles(me, unitCode);
@@ -346,7 +348,7 @@ export function LkeLayersPage({ cycleId, unitCode }: { cycleId: string; unitCode
                                               refs={detail.evidence[question.id]?.[document] ?? []}
                                               cycleId={cycleId}
                                               unitCode={unitCode}
-                                              fileNames={fileNames}
+                                              fileNames={unknownNames}
                                               onError={setPageError}
                                             />
                                           </div>

@@ -3,10 +3,11 @@
  * Organisasi steer; only Bagian Organisasi cancels. The API and the task workflow decide; their refusal is shown.
  */
 import { useState, type FormEvent } from 'react';
-import { post, type ApiError } from '../api/client';
-import type { TaskDetail } from '../api/types';
+import { get, post, type ApiError } from '../api/client';
+import type { Page, Person, TaskDetail } from '../api/types';
 import { ErrorMessage, Field, Notice } from '../components/ui';
 import { todayWib } from '../format';
+import { useResource } from '../hooks';
 
 const taskPath = (id: string, rest: string) => `/tasks/${encodeURIComponent(id)}${rest}`;
 
@@ -30,7 +31,19 @@ export function TaskSteering({
   const [to, setTo] = useState({ name: '', email: '', reason: '' });
   const [extend, setExtend] = useState({ due: '', reason: '' });
   const [cancelReason, setCancelReason] = useState('');
+  // The unit's active people, offered while typing the recipient (the ketua tim and Bagian Organisasi may list them).
+  const people = useResource(
+    () =>
+      steers
+        ? get<Page<Person>>('/people', { unit: task.unitCode, status: 'active', limit: 100 }).catch(() => ({
+            items: [],
+          }))
+        : Promise.resolve({ items: [] as Person[] }),
+    `${task.unitCode}:${steers}`,
+  );
+  const candidates = people.data?.items ?? [];
   if (!steers && !cancels) return null;
+  const listId = `orang-unit-${task.id}`;
 
   const reassign = (event: FormEvent) => {
     event.preventDefault();
@@ -82,8 +95,12 @@ export function TaskSteering({
                   {...props}
                   type="email"
                   required
+                  list={listId}
                   value={to.email}
-                  onChange={(e) => setTo({ ...to, email: e.target.value })}
+                  onChange={(e) => {
+                    const known = candidates.find((person) => person.email === e.target.value);
+                    setTo({ ...to, email: e.target.value, name: to.name || known?.name || '' });
+                  }}
                 />
               )}
             </Field>
@@ -92,6 +109,13 @@ export function TaskSteering({
                 <input {...props} value={to.reason} onChange={(e) => setTo({ ...to, reason: e.target.value })} />
               )}
             </Field>
+            <datalist id={listId}>
+              {candidates.map((person) => (
+                <option key={person.id} value={person.email}>
+                  {person.name}
+                </option>
+              ))}
+            </datalist>
             <button type="submit" disabled={busy}>
               Alihkan tugas
             </button>
