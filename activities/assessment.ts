@@ -251,6 +251,7 @@ export function createAssessmentActivities(deps: { models: Models; send: SendNot
             dedupeKey: `${notification.kind}:${entityIdOf(notification.cycleId, unit.code)}#${notification.seq}:${recipient.personId}`,
             template: notification.kind,
             to,
+            cycleId: notification.cycleId,
             data: { recipient, ...data },
           }),
         );

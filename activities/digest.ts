@@ -116,6 +116,7 @@ export function createDigestActivities(deps: DigestDeps) {
         dedupeKey: `digest:${cycleId}:${recipient.personId}:${day}`,
         template: 'daily-digest',
         to,
+        cycleId,
         data: {
           recipient,
           cycleName: input.cycleName,

@@ -133,6 +133,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
 
   /** Sequential on purpose: a failure stops at one recipient, and the retry skips those already sent. */
   async function sendEach(
+    cycleId: string,
     recipients: readonly Participant[],
     message: (recipient: Participant) => Omit<NotificationRequest, 'to'>,
   ): Promise<NotificationOutcome[]> {
@@ -141,7 +142,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
       const to = recipient.email?.trim();
       if (!to) continue;
       const request = message(recipient);
-      outcomes.push(await deps.send({ ...request, to, data: { recipient, ...request.data } }));
+      outcomes.push(await deps.send({ ...request, to, cycleId, data: { recipient, ...request.data } }));
     }
     return outcomes;
   }
@@ -161,7 +162,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         tasks: input.tasks.map((task) => taskLine(task, input.zone)),
         link: links.unit(input.cycleId, input.unit.code),
       };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `stage-opened:${input.cycleId}:${input.unit.code}:${input.stage}:${recipient.personId}`,
         template: 'stage-opened',
         data,
@@ -174,7 +175,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         lateUnits: input.lateUnits,
         link: links.cycle(input.cycleId),
       };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `stage-closed:${input.cycleId}:${input.stage}:${recipient.personId}`,
         template: 'stage-closed',
         data,
@@ -188,7 +189,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         openTasks: input.openTasks.map((task) => taskLine(task, input.zone)),
         link: links.unit(input.cycleId, input.unit.code),
       };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `stage-late:${input.cycleId}:${input.unit.code}:${input.stage}:${recipient.personId}`,
         template: 'stage-late',
         data,
@@ -211,7 +212,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         members,
         link: links.unit(input.cycleId, input.unit.code),
       };
-      return sendEach(input.recipients, (recipient) => {
+      return sendEach(input.cycleId, input.recipients, (recipient) => {
         const self = members.find((member) => sameEmail(member.email, recipient.email));
         return {
           dedupeKey: `team-approved:${input.cycleId}:${input.unit.code}:${recipient.personId}`,
@@ -235,7 +236,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         })),
         link: links.cycle(input.cycleId),
       };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `monev-lagging:${input.cycleId}:${input.period.key}:${recipient.personId}`,
         template: 'monev-lagging',
         data,
@@ -249,7 +250,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
         reason: input.reason,
         link: links.unit(input.cycleId, input.unit.code),
       };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `unit-withdrawn:${input.cycleId}:${input.unit.code}:${recipient.personId}`,
         template: 'unit-withdrawn',
         data,
@@ -258,7 +259,7 @@ export function createLifecycleNotifications(deps: LifecycleNotificationDeps) {
 
     async notifyCycleCancelled(input: CycleCancelledInput): Promise<NotificationOutcome[]> {
       const data = { cycleName: input.cycleName, reason: input.reason, link: links.cycle(input.cycleId) };
-      return sendEach(input.recipients, (recipient) => ({
+      return sendEach(input.cycleId, input.recipients, (recipient) => ({
         dedupeKey: `cycle-cancelled:${input.cycleId}:${recipient.personId}`,
         template: 'cycle-cancelled',
         data,

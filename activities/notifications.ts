@@ -9,6 +9,8 @@ export interface NotificationRequest {
   template: string;
   to: string;
   data: Record<string, unknown>;
+  /** The cycle the email belongs to, for the email log's cycle filter; else read from `data` where it names one. */
+  cycleId?: string;
 }
 
 export type NotificationOutcome =
@@ -37,6 +39,7 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
           attempts: 0,
           // Kept so a refused message can be resent to a corrected address (see api/notifications), minus secrets.
           ...storable(request.template, request.data),
+          ...cycleOf(request),
         },
       },
       { upsert: true, new: true },
@@ -94,6 +97,15 @@ async function persistently<T>(write: () => Promise<T>, budgetMs = 20_000): Prom
  * Emails whose whole point is a one-time token (set a password, reset it). Their data is never stored: a resend would
  * need the token, and a fresh one comes from a re-invitation or a new reset request instead.
  */
+/** The cycle an email belongs to: as its sender says, or as its data names it (a task's, or the cycle's own). */
+export function cycleOf(request: Pick<NotificationRequest, 'cycleId' | 'data'>): { cycleId?: string } {
+  const { data } = request;
+  const task = data.task as { cycleId?: unknown } | null | undefined;
+  const cycle = data.cycle as { id?: unknown } | null | undefined;
+  const cycleId = request.cycleId ?? data.cycleId ?? task?.cycleId ?? cycle?.id;
+  return typeof cycleId === 'string' && cycleId !== '' ? { cycleId } : {};
+}
+
 export const tokenTemplates: ReadonlySet<string> = new Set(['invitation', 'password-reset']);
 
 /**

@@ -24,6 +24,8 @@ export interface NotificationDocument {
    * Never shown through the API: it may hold a one-time link.
    */
   data?: Record<string, unknown>;
+  /** The cycle the email belongs to, when it belongs to one (for the email log's cycle filter). */
+  cycleId?: string;
   /** Dedupe keys of the resends of this message (`<id>~resend-<n>`), oldest first. */
   resentAs?: string[];
   createdAt: Date;
@@ -43,6 +45,7 @@ const notificationSchema = new Schema<NotificationDocument>(
     messageId: String,
     sentAt: Date,
     data: { type: Schema.Types.Mixed },
+    cycleId: String,
     resentAs: { type: [String], default: undefined },
   },
   { collection: 'notifications', timestamps: true, versionKey: false },
@@ -50,6 +53,7 @@ const notificationSchema = new Schema<NotificationDocument>(
 // The email log lists newest first, often narrowed to one delivery status.
 notificationSchema.index({ createdAt: -1, _id: -1 });
 notificationSchema.index({ status: 1, createdAt: -1 });
+notificationSchema.index({ cycleId: 1, createdAt: -1 });
 
 export type NotificationModel = Model<NotificationDocument>;
 

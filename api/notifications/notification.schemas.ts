@@ -28,6 +28,11 @@ export const listNotificationsSchema = {
       .string()
       .regex(/^[a-z0-9-]{1,64}$/, 'nama templat tidak valid')
       .optional(),
+    /** Emails of one cycle (those sent before this filter existed carry no cycle). */
+    cycle: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'kode siklus tidak valid')
+      .optional(),
     /** Created at or after (ISO 8601 with offset). */
     from: instant.optional(),
     /** Created at or before (ISO 8601 with offset). */
@@ -50,6 +55,7 @@ export const notificationBody = z
   .object({
     id: z.string(),
     template: z.string(),
+    cycleId: z.string().optional(),
     to: z.string(),
     subject: z.string(),
     status: z.enum(deliveryStatuses),

@@ -11,6 +11,7 @@ import type { ListNotificationsQuery, ResendBody } from './notification.schemas'
 export interface NotificationView {
   id: string;
   template: string;
+  cycleId?: string;
   to: string;
   subject: string;
   status: NotificationDocument['status'];
@@ -54,6 +55,7 @@ export class NotificationService {
       ...(query.status ? [{ status: { $in: query.status } }] : []),
       ...(query.to ? [{ to: { $regex: `^${escapeRegex(query.to)}$`, $options: 'i' } }] : []),
       ...(query.template ? [{ template: query.template }] : []),
+      ...(query.cycle ? [{ cycleId: query.cycle }] : []),
       ...(Object.keys(createdAt).length > 0 ? [{ createdAt }] : []),
     ];
     if (query.cursor) {
@@ -91,7 +93,13 @@ export class NotificationService {
     const dedupeKey = resendKey(id, (original.resentAs?.length ?? 0) + 1);
     const to = body.to ?? original.to;
     // Queued first, noted after: a request that fails between the two is retried under the same key, and sends once.
-    await this.deps.queueEmail({ dedupeKey, template: original.template, to, data: original.data });
+    await this.deps.queueEmail({
+      dedupeKey,
+      template: original.template,
+      to,
+      data: original.data,
+      ...(original.cycleId ? { cycleId: original.cycleId } : {}),
+    });
     await this.deps.Notification.updateOne({ _id: id }, { $addToSet: { resentAs: dedupeKey } });
     await recordChange(
       this.deps.AuditEvent,
@@ -124,6 +132,7 @@ function view(record: NotificationDocument): NotificationView {
   return {
     id: record._id,
     template: record.template,
+    ...(record.cycleId ? { cycleId: record.cycleId } : {}),
     to: record.to,
     subject: record.subject,
     status: record.status,

@@ -282,6 +282,11 @@ describe('notification log API on real Temporal, MongoDB and SMTP', () => {
     expect((await list({ status: 'sent,failed', to })).body.items).toHaveLength(3);
     expect((await list({ template: 'task-assigned', to })).body.items).toEqual([]);
     expect((await list({ template: 'cycle-launched', to })).body.items).toHaveLength(3);
+    // Each belongs to its cycle.
+    const ofCycle = await list({ cycle: `2026-f2-${run}` });
+    expect(ofCycle.body.items).toEqual([
+      expect.objectContaining({ id: `cycle-launched:2026-f2-${run}`, cycleId: `2026-f2-${run}` }),
+    ]);
     expect((await list({ from: before.toISOString(), to })).body.items).toHaveLength(3);
     // Both ends are inclusive (same millisecond included): just before the first email, nothing.
     const justBefore = new Date(before.getTime() - 1).toISOString();
@@ -289,10 +294,11 @@ describe('notification log API on real Temporal, MongoDB and SMTP', () => {
 
     const bad = await request(stack().app)
       .get('/api/v1/notifications')
-      .query({ status: 'failed,hilang', from: 'kemarin' })
+      .query({ status: 'failed,hilang', from: 'kemarin', cycle: '$ne' })
       .auth(admin, bearer)
       .expect(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'query.cycle',
       'query.from',
       'query.status.1',
     ]);
