@@ -84,6 +84,9 @@ export function assessmentProcessController(context: ApiContext) {
         .location(`/api/v1/assessments/${assessment.cycleId}/${assessment.unitCode}/files/${stored.fileId}`)
         .json({ fileId: stored.fileId, ref: stored.ref, name: stored.name, size: stored.size });
     },
+    async files(req: Request, res: Response) {
+      res.json({ items: await service().listFiles(principalOf(req), refOf(req)) });
+    },
     async download(req: Request, res: Response, next: (error?: unknown) => void) {
       sendEvidenceFile(res, next, await service().download(principalOf(req), refOf(req), param(req, 'fileId')));
     },

@@ -186,6 +186,14 @@ export function assessmentProcessOperations(context: ApiContext): Operation[] {
     },
     {
       method: 'get',
+      path: '/:cycleId/:unitCode/files',
+      summary: 'Berkas data dukung yang diunggah ke penilaian unit: nama, dokumen, pengunggah, ukuran, waktu',
+      schema: { params: assessmentParams },
+      responses: { 200: { description: 'Berkas-berkas, terlama lebih dahulu' }, ...unseen },
+      handler: controller.files,
+    },
+    {
+      method: 'get',
       path: '/:cycleId/:unitCode/files/:fileId',
       summary: 'Mengunduh berkas data dukung penilaian',
       schema: { params: assessmentFileParams },

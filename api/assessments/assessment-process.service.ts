@@ -388,6 +388,13 @@ export class AssessmentProcessService {
     return stored;
   }
 
+  /** The files uploaded to the assessment, oldest first, with their names, documents and who uploaded them. */
+  async listFiles(principal: Principal, ref: AssessmentRef): Promise<StoredEvidence[]> {
+    requireInUnit(principal, 'assessment.read', ref.unitCode, `Penilaian unit ${ref.unitCode}`);
+    await this.document(ref);
+    return this.files.list(assessmentIdOf(ref.cycleId, ref.unitCode));
+  }
+
   async download(
     principal: Principal,
     ref: AssessmentRef,

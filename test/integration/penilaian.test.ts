@@ -111,6 +111,12 @@ describe('penilaian of one unit over HTTP', () => {
       .attach('file', Buffer.from('SK Tim Kerja ZI\n'), { filename: 'sk-tim.txt', contentType: 'text/plain' })
       .expect(201);
     expect(upload.body.ref).toMatch(/^file:[0-9a-f]{24}$/);
+    // Listed with its name for whoever may read the assessment, and for nobody else.
+    const files = await get(ketua, `${path}/files`).expect(200);
+    expect(files.body.items).toEqual([
+      expect.objectContaining({ ref: upload.body.ref, name: 'sk-tim.txt', document: first!.requiredEvidence[0] }),
+    ]);
+    await get(outsider, `${path}/files`).expect(404);
     const firstEvidence = { ...linksFor(first!), [first!.requiredEvidence[0]!]: [upload.body.ref as string] };
     const saved = await put(anggota, `${path}/answers/${first!.id}`, {
       answer: bestAnswer(first!),
