@@ -98,6 +98,8 @@ export interface TaskComment {
 }
 
 export interface TaskDetail extends TaskSummary {
+  /** The template's text; a carried-recommendation task lists its recommendations here, one per line. */
+  description?: string;
   lastSubmittedBy?: string;
   evidenceRequired?: boolean;
   requiredDocuments?: string[];
@@ -159,6 +161,16 @@ export interface CycleTask {
   escalationLevel?: number;
 }
 
+/** One monev period's verdict (GET /cycles/:id/monev), limited to the units the reader may see. */
+export interface MonevReview {
+  periodKey: string;
+  label: string;
+  at: string;
+  expectedShare: number;
+  units: { unitCode: string; unitName: string; planned: number; approved: number }[];
+  lagging: { unitCode: string; unitName: string; share: number; expected: number; shortfall: number }[];
+}
+
 export interface PreviewTask {
   key: string;
   title: string;
@@ -172,6 +184,8 @@ export interface LaunchPreview {
   tasksPerUnit: number;
   totalTasks: number;
   firstEmails: number;
+  /** Tasks for recommendations carried from an earlier cycle, over all units (absent or 0 when none). */
+  carriedTasks?: number;
 }
 
 export interface Unit {
@@ -193,6 +207,8 @@ export interface Person {
 export interface Notification {
   id: string;
   template: string;
+  /** The cycle the email belongs to, when it belongs to one. */
+  cycleId?: string;
   to: string;
   subject: string;
   status: 'pending' | 'sending' | 'sent' | 'retrying' | 'failed';

@@ -372,7 +372,8 @@ export function EmailLogPage() {
   const { search } = useLocation();
   const status = search.get('status') ?? '';
   const to = search.get('kepada') ?? '';
-  const log = usePagedList<Notification>('/notifications', { status, to, limit: 50 });
+  const cycle = search.get('siklus') ?? '';
+  const log = usePagedList<Notification>('/notifications', { status, to, cycle, limit: 50 });
   const action = useAction(log.reload);
   const [corrected, setCorrected] = useState<Record<string, string>>({});
 
@@ -394,6 +395,10 @@ export function EmailLogPage() {
         <label>
           Penerima
           <input type="email" defaultValue={to} onBlur={(e) => setSearch({ kepada: e.target.value.trim() })} />
+        </label>
+        <label>
+          Siklus
+          <input defaultValue={cycle} onBlur={(e) => setSearch({ siklus: e.target.value.trim() })} />
         </label>
         <button type="button" onClick={log.reload}>
           Muat ulang

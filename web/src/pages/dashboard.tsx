@@ -1,9 +1,10 @@
 /**
  * Dasbor: the cycles, and for one cycle its stage timeline, headline counts, where each unit stands per stage and per
- * area (heat maps), what is overdue or escalated, and — for Bagian Organisasi — emails that failed.
+ * area (heat maps), the units monev found lagging, what is overdue or escalated, and — for Bagian Organisasi — the
+ * cycle's emails that failed.
  */
-import { get } from '../api/client';
-import type { Cycle, CycleTask, Notification, Page, Tally } from '../api/types';
+import { get, type ApiError } from '../api/client';
+import type { Cycle, CycleTask, MonevReview, Notification, Page, Tally } from '../api/types';
 import { ErrorMessage, Loading, PageTitle, ProgressBar, StatusBadge } from '../components/ui';
 import { formatDay, formatInstant, formatPercent } from '../format';
 import { useResource, useZones } from '../hooks';
@@ -124,18 +125,105 @@ const describe = (tally: Tally) =>
     .map((status) => `${statusLabel(status)} ${tally.byStatus[status]}`)
     .join(', ') || 'tidak ada tugas';
 
+const failedPage = 200;
+
+/**
+ * Monev's verdicts: the latest period's lagging units with their share of approved required tasks against the plan,
+ * and every period in one line each (oldest first, as the API lists them).
+ */
+function MonevSection({ reviews, error }: { reviews: MonevReview[] | undefined; error: ApiError | undefined }) {
+  const latest = reviews?.at(-1);
+  return (
+    <section aria-labelledby="monev-title" data-testid="monev">
+      <h3 id="monev-title">Unit tertinggal (monev)</h3>
+      <ErrorMessage error={error} />
+      {reviews && !latest ? <p className="muted">Belum ada hasil monev untuk siklus ini.</p> : null}
+      {latest ? (
+        <>
+          <p>
+            Periode terakhir: <strong>{latest.label}</strong> ({formatInstant(latest.at)}) — target capaian{' '}
+            {formatPercent(latest.expectedShare)} tugas wajib disetujui.
+          </p>
+          {latest.lagging.length === 0 ? (
+            <p className="muted">Tidak ada unit yang tertinggal pada periode ini.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="responsive" id="monev-tertinggal">
+                <caption className="visually-hidden">Unit tertinggal pada periode {latest.label}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Unit</th>
+                    <th scope="col">Capaian</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Kekurangan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {latest.lagging.map((unit) => {
+                    const counts = latest.units.find((u) => u.unitCode === unit.unitCode);
+                    return (
+                      <tr key={unit.unitCode} data-unit={unit.unitCode}>
+                        <th scope="row" data-label="Unit">
+                          {unit.unitCode}
+                          <div className="muted">{unit.unitName}</div>
+                        </th>
+                        <td data-label="Capaian">
+                          <ProgressBar share={unit.share} label={`Capaian ${unit.unitCode}`} />
+                          {counts ? (
+                            <span className="muted">
+                              {counts.approved}/{counts.planned} tugas
+                            </span>
+                          ) : null}
+                        </td>
+                        <td data-label="Target">{formatPercent(unit.expected)}</td>
+                        <td data-label="Kekurangan" className="overdue-text">
+                          {formatPercent(unit.shortfall)}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {reviews && reviews.length > 1 ? (
+            <details>
+              <summary>Semua periode ({reviews.length})</summary>
+              <ul className="monev-periods">
+                {reviews.map((review) => (
+                  <li key={review.periodKey}>
+                    <strong>{review.label}</strong> — target {formatPercent(review.expectedShare)};{' '}
+                    {review.lagging.length === 0
+                      ? 'tidak ada unit tertinggal'
+                      : `tertinggal: ${review.lagging.map((u) => `${u.unitCode} (${formatPercent(u.share)})`).join(', ')}`}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 export function CycleOverview({ id }: { id: string }) {
   const me = useMe();
   const zoneOf = useZones();
   const cycle = useResource(() => get<Cycle>(`/cycles/${encodeURIComponent(id)}`), id);
   const tasks = useResource(() => get<Page<CycleTask>>(`/cycles/${encodeURIComponent(id)}/tasks`), id);
   const admin = isAdmin(me);
+  const monev = useResource(
+    () => get<{ items: MonevReview[] }>(`/cycles/${encodeURIComponent(id)}/monev`),
+    `monev:${id}`,
+  );
+  // This cycle's failed emails only; one full page counts them (more than a page shows as "200+").
   const failed = useResource(
     () =>
       admin
-        ? get<Page<Notification>>('/notifications', { status: 'failed', limit: 5 })
-        : Promise.resolve({ items: [] }),
-    `failed:${admin}`,
+        ? get<Page<Notification>>('/notifications', { cycle: id, status: 'failed', limit: failedPage })
+        : Promise.resolve({ items: [] as Notification[], nextCursor: null }),
+    `failed:${id}:${admin}`,
   );
 
   if (cycle.error) return <ErrorMessage error={cycle.error} />;
@@ -160,7 +248,11 @@ export function CycleOverview({ id }: { id: string }) {
       <p className="muted">
         Tahun {data.year} · {units.length} unit · diluncurkan oleh {data.launchedBy.name}
         {data.createdAt ? ` pada ${formatInstant(data.createdAt)}` : ''}
-        <button type="button" className="link-button refresh" onClick={() => (cycle.reload(), tasks.reload())}>
+        <button
+          type="button"
+          className="link-button refresh"
+          onClick={() => (cycle.reload(), tasks.reload(), monev.reload(), failed.reload())}
+        >
           Muat ulang
         </button>
       </p>
@@ -322,6 +414,8 @@ export function CycleOverview({ id }: { id: string }) {
         </div>
       </section>
 
+      <MonevSection reviews={monev.data?.items} error={monev.error} />
+
       <section aria-labelledby="attention-title">
         <h3 id="attention-title">Terlambat dan dieskalasi</h3>
         {attention.length === 0 ? (
@@ -343,20 +437,26 @@ export function CycleOverview({ id }: { id: string }) {
 
       {admin ? (
         <section aria-labelledby="failed-title">
-          <h3 id="failed-title">Email gagal terkirim</h3>
+          <h3 id="failed-title">Email gagal terkirim pada siklus ini</h3>
+          <ErrorMessage error={failed.error} />
           {failed.data?.items.length ? (
             <>
               <ul>
-                {failed.data.items.map((item) => (
+                {failed.data.items.slice(0, 5).map((item) => (
                   <li key={item.id}>
                     {item.subject} → {item.to} <span className="muted">({item.lastError ?? 'ditolak'})</span>
                   </li>
                 ))}
               </ul>
-              <Link to="/admin/email?status=failed">Buka log email untuk mengirim ulang</Link>
+              {failed.data.items.length > 5 ? (
+                <p className="muted">dan {failed.data.items.length - 5} lainnya.</p>
+              ) : null}
+              <Link to={`/admin/email?status=failed&siklus=${encodeURIComponent(data.id)}`}>
+                Buka log email siklus ini untuk mengirim ulang
+              </Link>
             </>
           ) : (
-            <p className="muted">Tidak ada email yang gagal.</p>
+            <p className="muted">Tidak ada email siklus ini yang gagal.</p>
           )}
         </section>
       ) : null}

@@ -146,7 +146,7 @@ export function TaskPage({ id }: { id: string }) {
     );
   };
 
-  const description = taskDescription(loaded.templateKey);
+  const description = loaded.description?.trim() ? loaded.description : taskDescription(loaded.templateKey);
   const lastRevision = [...loaded.history].reverse().find((event) => event.to === 'revision_requested');
 
   return (
@@ -198,7 +198,11 @@ export function TaskPage({ id }: { id: string }) {
           <strong>Perlu perbaikan:</strong> {lastRevision.note}
         </Notice>
       ) : null}
-      {description ? <p className="description">{description}</p> : null}
+      {description ? (
+        <p className="description" data-testid="deskripsi-tugas">
+          {description}
+        </p>
+      ) : null}
       {loaded.stage === 'penilaian' ? (
         <p>
           <Link
