@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ensureFirstAdmin } from '../../api/auth/first-admin';
+import { defaultLkeTemplate } from '../../domain/lke';
+import { stageCodes, stageLabels } from '../../domain/stages';
 import { screenshotPath, useWebStack } from './support/web';
 
 /**
  * What the dashboard and the task page read from the API since it gained them, in Chromium: the lagging units of the
  * chosen cycle from its monev verdicts (the latest period's share against the plan, and every period in a list), the
- * count of the cycle's own failed emails (not the instansi's), and a task's own description with its line breaks.
+ * count of the cycle's own failed emails (not the instansi's), a task's own description with its line breaks, and the
+ * launch wizard carrying the cycle's open recommendations into a new cycle (the confirmation counts their tasks).
  *
  * The read models a running cycle would have written (the cycle, its monev verdicts, its emails, a carried task) are
- * seeded directly: the monev and email workflows that write them are tested on their own (test/integration), and
+ * seeded directly (and an ended assessment with a TPN note, the recommendation to carry): the monev and email workflows that write them are tested on their own (test/integration), and
  * what is under test here is that the screens read them through the public API. The servers are real.
  */
 const { stack, web } = useWebStack();
@@ -23,6 +26,7 @@ const behind = { code: `TGL-${run.toUpperCase()}`, name: `Dinas Tertinggal ${run
 const ahead = { code: `MJU-${run.toUpperCase()}`, name: `Dinas Maju ${run}` };
 const taskId = `tugas:${cycleId}:${behind.code}:rekomendasi_tpi`;
 const recommendations = ['Lengkapi SOP pelayanan', 'Publikasikan survei kepuasan'];
+const tpnNote = `Perkuat survei kepuasan ${run}`;
 
 async function seedCycle(): Promise<void> {
   const { Cycle, MonevReview, Notification, Task } = stack().models;
@@ -98,6 +102,20 @@ async function seedCycle(): Promise<void> {
     email('terkirim', cycleId, 'sent'),
     email('gagal-lain', otherCycleId, 'failed'),
   ]);
+  // The lagging unit ended the cycle without a predikat, with a TPN note: one recommendation to carry.
+  await stack().models.Assessment.create({
+    _id: `${cycleId}:${behind.code}`,
+    cycleId,
+    unitCode: behind.code,
+    templateId: defaultLkeTemplate.id,
+    phase: 'selesai',
+    layers: ['unit'],
+    currentLayer: 'unit',
+    answers: { unit: {} },
+    tpn: { desk: { result: 'tidak_lulus', date: '2026-10-01', note: tpnNote, by: adminPerson.email } },
+    predikat: { predicate: null, date: '2026-11-01', by: adminPerson.email },
+    seq: 1,
+  });
   await Task.create({
     _id: taskId,
     cycleId,
@@ -122,7 +140,7 @@ async function signIn(page: Page): Promise<void> {
 }
 
 describe('dashboard and task page in the web UI', () => {
-  it("shows the cycle's lagging units from monev, its own failed emails, and a task's description", async () => {
+  it("shows the cycle's lagging units, its own failed emails, a task's description and carried recommendations", async () => {
     await ensureFirstAdmin({ models: stack().models }, { ...adminPerson, password });
     await seedCycle();
     const page = await web().newPage();
@@ -159,6 +177,27 @@ describe('dashboard and task page in the web UI', () => {
     await description.waitFor();
     const lines = (await description.innerText()).split('\n');
     expect(lines).toEqual(['Tindak lanjuti rekomendasi berikut:', ...recommendations.map((r) => `- ${r}`)]);
+
+    // The launch wizard carries the cycle's open recommendations into a new cycle: the confirmation counts them.
+    await page.getByRole('link', { name: 'Luncurkan siklus' }).click();
+    await page.getByLabel('Nama siklus').fill(`Siklus Lanjutan ${run}`);
+    await page.getByLabel('Tahun').fill('2027');
+    await page.getByRole('button', { name: 'Tambah unit' }).click();
+    await page.getByLabel('Kode unit 1').fill(behind.code);
+    await page.getByLabel('Nama unit 1', { exact: true }).fill(behind.name);
+    await page.getByLabel('Nama pimpinan unit 1').fill(`Kepala ${behind.code}`);
+    await page.getByLabel('Email pimpinan unit 1').fill(`kepala-${behind.code.toLowerCase()}@pemkot.test`);
+    await page.getByLabel('Bawa rekomendasi dari siklus (opsional)').selectOption(cycleId);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    for (const stage of stageCodes) {
+      await page.getByLabel(`${stageLabels[stage]} dibuka`).fill('2027-03-01');
+      await page.getByLabel(`${stageLabels[stage]} tenggat`).fill('2027-12-30');
+    }
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('heading', { name: 'Katalog rencana aksi' }).waitFor();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('heading', { name: 'Konfirmasi' }).waitFor();
+    expect(await page.getByTestId('carried-tasks').textContent()).toBe('1 tugas rekomendasi');
 
     // And on a phone the monev table still reads.
     const phone = await web().newPage({ width: 390, height: 844 });

@@ -1,7 +1,8 @@
 /**
  * Launch wizard (Bagian Organisasi): units → timeline and calendar → catalogue → confirmation. The confirmation is
  * POST /cycles/preview of the exact request the launch will send: stage windows, every task with its working-day
- * due date, the task count and the first emails; nothing starts until "Luncurkan siklus".
+ * due date, the task count and the first emails; nothing starts until "Luncurkan siklus". Optionally the units carry
+ * an earlier cycle's open recommendations as tasks of their own.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError, get, post } from '../api/client';
@@ -60,8 +61,10 @@ export function LaunchWizardPage() {
   const [preview, setPreview] = useState<LaunchPreview>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [carryFrom, setCarryFrom] = useState('');
 
   const units = useResource(() => get<Page<Unit>>('/units', { limit: 100 }), 'units');
+  const cycles = useResource(() => get<Page<Cycle>>('/cycles'), 'cycles');
 
   const body = (withCatalogue: boolean) => ({
     name: name.trim(),
@@ -75,6 +78,7 @@ export function LaunchWizardPage() {
         head: { name: unit.headName.trim(), email: unit.headEmail.trim() },
       })),
     ],
+    ...(carryFrom ? { carryRecommendationsFrom: carryFrom } : {}),
     ...(assessors.length ? { assessors: assessors.map((a) => ({ name: a.name.trim(), email: a.email.trim() })) } : {}),
     timeline,
     ...(withCatalogue && dropped.size > 0 ? { catalogue: { drop: [...dropped] } } : {}),
@@ -137,7 +141,12 @@ export function LaunchWizardPage() {
         {step === 0 ? (
           <UnitsStep
             {...{ name, setName, year, zone, setZone, registered, setRegistered, manual, setManual }}
-            {...{ assessors, setAssessors }}
+            {...{ assessors, setAssessors, carryFrom }}
+            setCarryFrom={(value) => {
+              setCarryFrom(value);
+              setCatalogue(undefined);
+            }}
+            cycles={(cycles.data?.items ?? []).filter((cycle) => cycle.status !== 'launching')}
             setYear={(value) => {
               setYear(value);
               setTimeline(timelineOf(value));
@@ -224,6 +233,9 @@ function UnitsStep(props: {
   setManual(value: ManualUnit[]): void;
   assessors: PersonRow[];
   setAssessors(value: PersonRow[]): void;
+  carryFrom: string;
+  setCarryFrom(value: string): void;
+  cycles: Cycle[];
   units: Unit[];
   unitsLoading: boolean;
 }) {
@@ -335,6 +347,21 @@ function UnitsStep(props: {
           )}
         />
       </fieldset>
+      <Field
+        label="Bawa rekomendasi dari siklus (opsional)"
+        hint="Unit yang belum meraih predikat pada siklus itu mendapat tugas untuk setiap rekomendasi yang masih terbuka."
+      >
+        {(p) => (
+          <select {...p} value={props.carryFrom} onChange={(e) => props.setCarryFrom(e.target.value)}>
+            <option value="">Tidak membawa rekomendasi</option>
+            {props.cycles.map((cycle) => (
+              <option key={cycle.id} value={cycle.id}>
+                {cycle.name} — {cycle.year}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </>
   );
 }
@@ -574,6 +601,13 @@ function ConfirmStep({
         Meluncurkan <strong>{name}</strong> untuk {unitCount} unit membuat{' '}
         <strong data-testid="total-tasks">{preview.totalTasks} tugas</strong> ({preview.tasksPerUnit} per unit) dan
         segera mengirim <strong data-testid="first-emails">{preview.firstEmails} email pertama</strong>.
+        {preview.carriedTasks ? (
+          <>
+            {' '}
+            Termasuk <strong data-testid="carried-tasks">{preview.carriedTasks} tugas rekomendasi</strong> yang dibawa
+            dari siklus sebelumnya (seluruh unit).
+          </>
+        ) : null}
       </Notice>
       {preview.stages.map((stage) => (
         <section key={stage.stage} className="preview-stage">
