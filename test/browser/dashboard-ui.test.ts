@@ -11,9 +11,10 @@ import { screenshotPath, useWebStack } from './support/web';
  * count of the cycle's own failed emails (not the instansi's), a task's own description with its line breaks, and the
  * launch wizard carrying the cycle's open recommendations into a new cycle (the confirmation counts their tasks).
  *
- * The read models a running cycle would have written (the cycle, its monev verdicts, its emails, a carried task) are
- * seeded directly (and an ended assessment with a TPN note, the recommendation to carry): the monev and email workflows that write them are tested on their own (test/integration), and
- * what is under test here is that the screens read them through the public API. The servers are real.
+ * The read models a running cycle would have written (the cycle, its monev verdicts, its emails, a carried task, an
+ * ended assessment with a TPN note to carry) are seeded directly: the workflows that write them are tested on their
+ * own (test/integration); what is under test here is that the screens read them through the public API. The servers
+ * are real.
  */
 const { stack, web } = useWebStack();
 

@@ -288,6 +288,11 @@ describe('penilaian in the web UI', () => {
     await unitCell.getByText('Ya', { exact: true }).waitFor();
     await unitCell.getByText('“Tim dibentuk dengan SK kepala dinas”').waitFor();
     await unitCell.getByRole('link', { name: linkUrl }).waitFor();
+    // The file the ketua uploaded shows by its name in another person's view (the assessment's file list).
+    await card(tpi, uploaded.id)
+      .getByRole('group', { name: 'Penilaian mandiri unit' })
+      .getByRole('button', { name: 'riwayat-hidup-tim.pdf', exact: true })
+      .waitFor();
     const mine = row.getByRole('group', { name: 'TPI anggota (lapis Anda)' });
     // Until the layer answers, it stands for the unit's answer.
     await expect(mine.getByLabel('Ya', { exact: true }).isChecked()).resolves.toBe(true);

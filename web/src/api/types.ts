@@ -345,6 +345,14 @@ export interface AssessmentFile {
   size: number;
 }
 
+/** A row of GET /assessments/:cycleId/:unitCode/files: a file uploaded to the assessment, oldest first. */
+export interface StoredAssessmentFile extends AssessmentFile {
+  uploadedAt: string;
+  document: string;
+  uploadedBy: string;
+  contentType: string;
+}
+
 export interface LkeTemplateSummary {
   id: string;
   name: string;

@@ -1,12 +1,21 @@
 /**
  * What the penilaian screens share: the unit's assessment with its LKE template (and the unit's predicate history,
- * which scoring takes into account), addresses, the area navigation and evidence references.
+ * which scoring takes into account), addresses, the area navigation, evidence references and the names of the files
+ * uploaded to the assessment.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, get } from '../api/client';
-import type { AssessmentDetail, LkeAnswer, PredicateHistory, StoredAnswer } from '../api/types';
+import type {
+  AssessmentDetail,
+  LkeAnswer,
+  Page,
+  PredicateHistory,
+  StoredAnswer,
+  StoredAssessmentFile,
+} from '../api/types';
 import { ProgressBar } from '../components/ui';
 import { downloadFile } from '../download';
+import { useResource } from '../hooks';
 import { loadTemplate, type LkeSection, type LkeTemplate } from '../lke';
 import { rolesIn } from '../session';
 import type { Me } from '../api/types';
@@ -129,7 +138,22 @@ export function AreaNav({
   );
 }
 
-/** Evidence references: links open in a new tab, uploaded files download through the API. */
+/**
+ * The names of the files uploaded to the assessment, by evidence reference (`file:<id>`), so evidence uploaded on an
+ * earlier visit shows its name. `round` reads the list again (after an upload or a refresh).
+ */
+export function useAssessmentFileNames(cycleId: string, unitCode: string, round = 0): Record<string, string> {
+  const files = useResource(
+    () => get<Page<StoredAssessmentFile>>(assessmentApi(cycleId, unitCode, '/files')),
+    `${cycleId}/${unitCode}/files#${round}`,
+  );
+  return useMemo(
+    () => Object.fromEntries((files.data?.items ?? []).map((file) => [file.ref, file.name])),
+    [files.data],
+  );
+}
+
+/** Evidence references: links open in a new tab, uploaded files download through the API under their own name. */
 export function EvidenceRefs({
   refs,
   cycleId,
@@ -155,9 +179,10 @@ export function EvidenceRefs({
               type="button"
               className="link-button"
               onClick={() =>
-                void downloadFile(assessmentApi(cycleId, unitCode, `/files/${ref.slice(5)}`), 'data-dukung').catch(
-                  (caught: unknown) => onError(asApiError(caught)),
-                )
+                void downloadFile(
+                  assessmentApi(cycleId, unitCode, `/files/${ref.slice(5)}`),
+                  fileNames[ref] ?? 'data-dukung',
+                ).catch((caught: unknown) => onError(asApiError(caught)))
               }
             >
               {fileNames[ref] ?? `Berkas ${ref.slice(5, 13)}…`}

@@ -32,6 +32,7 @@ import {
   assessmentRoles,
   EvidenceRefs,
   useAssessment,
+  useAssessmentFileNames,
 } from './assessment-shared';
 
 /** What a question holds while it is being edited. */
@@ -52,7 +53,10 @@ export function LkeFormPage({ cycleId, unitCode }: { cycleId: string; unitCode: 
   const { detail, template, history } = data;
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [links, setLinks] = useState<Record<string, string>>({});
-  const [fileNames, setFileNames] = useState<Record<string, string>>({});
+  // Names of files uploaded on earlier visits (from the API), and of this visit's uploads as they are made.
+  const listedNames = useAssessmentFileNames(cycleId, unitCode);
+  const [uploadedNames, setFileNames] = useState<Record<string, string>>({});
+  const fileNames = useMemo(() => ({ ...listedNames, ...uploadedNames }), [listedNames, uploadedNames]);
   const [busy, setBusy] = useState<string>();
   const [questionErrors, setQuestionErrors] = useState<Record<string, ApiError | undefined>>({});
   const [questionNotices, setQuestionNotices] = useState<Record<string, string | undefined>>({});

@@ -27,10 +27,8 @@ import {
   EvidenceRefs,
   ownAnswer,
   useAssessment,
+  useAssessmentFileNames,
 } from './assessment-shared';
-
-/** The API lists no names for files uploaded earlier: they are shown by id (and download under their own name). */
-const unknownNames: Record<string, string> = {};
 
 interface LayerDraft {
   answer: LkeAnswer | null;
@@ -62,6 +60,7 @@ export function LkeLayersPage({ cycleId, unitCode }: { cycleId: string; unitCode
   const zone = useZones()(unitCode);
   const { search } = useLocation();
   const data = useAssessment(cycleId, unitCode);
+  const fileNames = useAssessmentFileNames(cycleId, unitCode);
   const { detail, template, history } = data;
   const [drafts, setDrafts] = useState<Record<string, LayerDraft>>({});
   const [returned, setReturned] = useState<string[]>([]);
@@ -348,7 +347,7 @@ export function LkeLayersPage({ cycleId, unitCode }: { cycleId: string; unitCode
                                               refs={detail.evidence[question.id]?.[document] ?? []}
                                               cycleId={cycleId}
                                               unitCode={unitCode}
-                                              fileNames={unknownNames}
+                                              fileNames={fileNames}
                                               onError={setPageError}
                                             />
                                           </div>
