@@ -28,11 +28,12 @@ import { screenshotPath, untilVisible, useWebStack } from './support/web';
  * LKE over the API; the ketua tim answers the rest in the form — an option with an evidence link typed in, an option
  * with an uploaded file, a percentage — and watches the live score preview name a failed condition, its shortfall
  * shrink and the condition disappear as the answers change; then submits. A TPI anggota opens the layer view, sees the
- * unit's answers and evidence beside their own, changes an answer with a note and forwards the layer; the next layer's
+ * unit's answers and evidence (the uploaded file by its name) beside their own, changes an answer with a note and forwards the layer; the next layer's
  * view shows that answer beside the unit's. The LKE workbook downloaded from the page is read back with exceljs. The
  * TPI ketua sends a question back for tindak lanjut; Bagian Organisasi steers its task (refused and accepted due
  * dates, reassignment, cancellation); after the last layers the pimpinan approves the proposal and Bagian Organisasi
- * records it, the TPN stages and the predikat; the certificate and the cycle report download as PDFs.
+ * records it, the TPN stages and the predikat; the certificate and the cycle report download as PDFs; then Bagian
+ * Organisasi revokes the predikat from the unit's page after a confirmation.
  * Separately, Bagian Organisasi's templates screen: the list, a refused template with its field errors, a published one.
  *
  * The assessment runs on the drive-assessment clock (one day per second from 2 March 2026): dates the workflow judges
@@ -485,6 +486,31 @@ describe('penilaian in the web UI', () => {
     const report = await download(admin, admin.getByRole('button', { name: 'Unduh laporan siklus (pdf)' }));
     expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(flat(pdfText(report.bytes).text)).toContain(world.unit.code);
+
+    // 13. Bagian Organisasi revokes the predikat from the unit's page, confirming first; cancelling changes nothing.
+    await admin.goto(`/penilaian/${world.cycleId}/${world.unit.code}`);
+    const revokeForm = admin.getByRole('form', { name: 'Cabut predikat' });
+    await revokeForm.getByLabel('Tanggal pencabutan').fill(day);
+    await revokeForm.getByLabel('Alasan pencabutan').fill('Pelanggaran integritas terbukti');
+    await revokeForm.getByRole('button', { name: 'Cabut predikat…' }).click();
+    await revokeForm.getByRole('button', { name: 'Batal' }).click();
+    await revokeForm.getByRole('button', { name: 'Cabut predikat…' }).click();
+    await revokeForm
+      .getByRole('alertdialog')
+      .getByText(/Yakin mencabut predikat .*WBK/)
+      .waitFor();
+    await revokeForm.getByRole('button', { name: 'Ya, cabut predikat' }).click();
+    await admin.getByText(`Predikat WBK unit ${world.unit.code} dicabut dan diumumkan.`).waitFor();
+    await admin
+      .getByTestId('predikat-dicabut')
+      .getByText(/dapat diusulkan kembali mulai/)
+      .waitFor();
+    const revoked = await api()
+      .get(`/api/v1/awards/units/${world.unit.code}`)
+      .auth(world.admin.token, bearer)
+      .expect(200);
+    expect(revoked.body).toMatchObject({ current: null, revokedAt: day });
+    expect(revoked.body.revocations).toEqual([expect.objectContaining({ reason: 'Pelanggaran integritas terbukti' })]);
   }, 300_000);
 
   it('Bagian Organisasi lists LKE templates, sees a refused template’s field errors and publishes one', async () => {

@@ -1,11 +1,12 @@
 /**
  * One unit's penilaian: where it stands (phase, layer, score, the predicate it may be proposed for), progress per
  * area, tindak lanjut rounds, downloads, and the steps after the TPI as simple forms for whoever takes them: the
- * pimpinan approves the proposal; Bagian Organisasi records the proposal, each TPN stage and the predikat.
+ * pimpinan approves the proposal; Bagian Organisasi records the proposal, each TPN stage and the predikat, and may
+ * revoke the predikat the unit holds (after a confirmation).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, post } from '../api/client';
-import type { AssessmentDetail, AssessmentFile, Predicate, TpnResult, Zone } from '../api/types';
+import type { AssessmentDetail, AssessmentFile, Predicate, PredicateHistory, TpnResult, Zone } from '../api/types';
 import { ScorePreview } from '../components/score-preview';
 import { ErrorMessage, Field, Loading, Notice, PageTitle, ProblemMessage, ProgressBar } from '../components/ui';
 import { formatDay, formatInstant, formatScore, todayWib } from '../format';
@@ -197,6 +198,7 @@ export function AssessmentPage({ cycleId, unitCode }: { cycleId: string; unitCod
       <ProposalSection {...ctx} approves={roles.approves} records={roles.records} />
       <TpnSection {...ctx} records={roles.records} />
       <PredikatSection {...ctx} records={roles.records} />
+      {roles.records && data.history ? <RevokeSection {...ctx} history={data.history} /> : null}
 
       <ScorePreview
         preview={{ result: detail.result ?? detail.preview.result, error: undefined, loading: false }}
@@ -522,6 +524,107 @@ function PredikatSection({ detail, cycleId, unitCode, busy, act, records }: Step
       <button type="submit" className="primary" disabled={busy}>
         Catat predikat
       </button>
+    </form>
+  );
+}
+
+/**
+ * Bagian Organisasi revokes the predikat the unit holds, with a date and a reason, after confirming: the unit cannot
+ * be proposed again for two years, and the pimpinan, ketua tim and Bagian Organisasi are told by email.
+ */
+function RevokeSection({ unitCode, busy, act, history }: StepProps & { history: PredicateHistory }) {
+  const [after, setAfter] = useState<PredicateHistory>();
+  const [date, setDate] = useState(todayWib());
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const shown = after ?? history;
+  const held = shown.current;
+
+  if (!held) {
+    if (!shown.revokedAt) return null;
+    return (
+      <section className="card" aria-labelledby="pencabutan-judul">
+        <h2 id="pencabutan-judul">Pencabutan predikat</h2>
+        <p data-testid="predikat-dicabut">
+          Predikat unit dicabut per {formatDay(shown.revokedAt)}
+          {shown.proposableFrom ? `; unit dapat diusulkan kembali mulai ${formatDay(shown.proposableFrom)}` : ''}.
+        </p>
+      </section>
+    );
+  }
+
+  const revoke = (event: FormEvent) => {
+    event.preventDefault();
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    void act(
+      () =>
+        post<PredicateHistory>(`/awards/units/${encodeURIComponent(unitCode)}/revoke`, {
+          date,
+          reason: reason.trim(),
+        }).then(setAfter),
+      `Predikat ${held} unit ${unitCode} dicabut dan diumumkan.`,
+    ).then(() => setConfirming(false));
+  };
+
+  return (
+    <form className="card" onSubmit={revoke} aria-labelledby="pencabutan-judul">
+      <h2 id="pencabutan-judul">Cabut predikat</h2>
+      <p>
+        Unit memegang predikat <strong>{predicateLabel(held)}</strong>. Pencabutan tercatat di riwayat predikat dan
+        diumumkan kepada pimpinan, ketua tim dan Bagian Organisasi; unit tidak dapat diusulkan kembali selama 2 tahun.
+      </p>
+      <div className="grid-2">
+        <Field label="Tanggal pencabutan">
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              required
+              value={date}
+              disabled={confirming}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Alasan pencabutan" hint="Paling sedikit 3 karakter.">
+          {(props) => (
+            <textarea
+              {...props}
+              required
+              minLength={3}
+              maxLength={2000}
+              value={reason}
+              disabled={confirming}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="konfirmasi-cabut" className="confirm">
+          <p id="konfirmasi-cabut">
+            <strong>
+              Yakin mencabut predikat {predicateLabel(held)} unit {unitCode} per {formatDay(date)}?
+            </strong>{' '}
+            Tindakan ini tidak dapat dibatalkan dari layar ini.
+          </p>
+          <div className="actions">
+            <button type="submit" className="danger" disabled={busy} autoFocus>
+              Ya, cabut predikat
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+              Batal
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="submit" disabled={busy || reason.trim().length < 3}>
+          Cabut predikat…
+        </button>
+      )}
     </form>
   );
 }
