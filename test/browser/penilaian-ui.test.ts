@@ -28,12 +28,12 @@ import { screenshotPath, untilVisible, useWebStack } from './support/web';
  * LKE over the API; the ketua tim answers the rest in the form — an option with an evidence link typed in, an option
  * with an uploaded file, a percentage — and watches the live score preview name a failed condition, its shortfall
  * shrink and the condition disappear as the answers change; then submits. A TPI anggota opens the layer view, sees the
- * unit's answers and evidence (the uploaded file by its name) beside their own, changes an answer with a note and forwards the layer; the next layer's
- * view shows that answer beside the unit's. The LKE workbook downloaded from the page is read back with exceljs. The
- * TPI ketua sends a question back for tindak lanjut; Bagian Organisasi steers its task (refused and accepted due
- * dates, reassignment, cancellation); after the last layers the pimpinan approves the proposal and Bagian Organisasi
- * records it, the TPN stages and the predikat; the certificate and the cycle report download as PDFs; then Bagian
- * Organisasi revokes the predikat from the unit's page after a confirmation.
+ * unit's answers and evidence (the uploaded file by its name) beside their own, changes an answer with a note and
+ * forwards the layer; the next layer's view shows that answer beside the unit's. The LKE workbook downloaded from
+ * the page is read back with exceljs. The TPI ketua sends a question back for tindak lanjut; Bagian Organisasi steers
+ * its task (refused and accepted due dates, reassignment, cancellation); after the last layers the pimpinan approves
+ * the proposal and Bagian Organisasi records it, the TPN stages and the predikat; the certificate and the cycle report
+ * download as PDFs; then Bagian Organisasi revokes the predikat from the unit's page after a confirmation.
  * Separately, Bagian Organisasi's templates screen: the list, a refused template with its field errors, a published one.
  *
  * The assessment runs on the drive-assessment clock (one day per second from 2 March 2026): dates the workflow judges
