@@ -98,11 +98,16 @@ describe(`the database stopped for ${seconds(size.outageMs)} during a ${size.uni
       // ---- Back on the same port with the same data; the API and the worker are not restarted ----
       await db.start();
       const restartedAt = Date.now();
-      await eventually(async () => ((await readCycle()).status === 200 ? true : undefined), {
-        timeoutMs: 60_000,
-        intervalMs: 250,
-        what: 'the API to answer the read again',
-      });
+      await eventually(
+        async () => {
+          const answer = await readCycle();
+          // Thrown, so a timeout says what the API was still answering.
+          if (answer.status !== 200)
+            throw new Error(`HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+          return true;
+        },
+        { timeoutMs: 90_000, intervalMs: 250, what: 'the API to answer the read again' },
+      );
       const recoveredAt = Date.now();
       const tally = await probe.stop();
       await launchSettled(s, plan, cycleId, () => smtp!.received(), size.settleMs);
