@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startProbe, statusesOf } from '../support/api-probe';
+import { startProbe, stopProbes, statusesOf } from '../support/api-probe';
 import { bearer } from '../support/auth';
 import { startFaultStack, type FaultStack } from '../support/fault-stack';
 import { bySize, faultSize } from '../support/fault-size';
@@ -48,6 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopProbes();
   if (stack) await terminateQueue(stack, 'database-outage test cleanup');
   await stack?.stop();
   await Promise.allSettled([mongo?.close(), smtp?.close()]);

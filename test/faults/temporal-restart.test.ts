@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { defaultCatalogue } from '../../domain/catalogue';
 import { taskWorkflowId } from '../../workflows/definitions';
-import { startProbe, statusesOf } from '../support/api-probe';
+import { startProbe, stopProbes, statusesOf } from '../support/api-probe';
 import { bearer, tokenFor } from '../support/auth';
 import { startFaultStack, type FaultStack } from '../support/fault-stack';
 import { bySize, faultSize } from '../support/fault-size';
@@ -50,6 +50,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopProbes();
   // The server is this test's: stopping it ends every workflow of the test with it.
   await stack?.stop();
   await Promise.allSettled([temporal?.close(), smtp?.close()]);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startProbe, statusesOf } from '../support/api-probe';
+import { startProbe, stopProbes, statusesOf } from '../support/api-probe';
 import { bearer } from '../support/auth';
 import { startFaultStack, type FaultStack } from '../support/fault-stack';
 import { bySize, faultSize } from '../support/fault-size';
@@ -47,6 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopProbes();
   // What still runs on this queue is ended, so the shared Temporal server keeps no work of this test.
   if (stack) await terminateQueue(stack, 'worker-kill test cleanup');
   await Promise.allSettled(workers.map((worker) => worker.stop()));

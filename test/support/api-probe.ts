@@ -39,17 +39,28 @@ export function startProbe(send: () => Promise<ProbeAnswer & { body?: unknown }>
     while (!stopped) {
       const answer = await send().catch((error: unknown) => ({ status: 0, headers: {}, body: String(error) }));
       record(tally, answer);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      // Unref'd: a probe a failed test never stopped must not keep jest from exiting.
+      await new Promise((resolve) => setTimeout(resolve, intervalMs).unref());
     }
   })();
-  return {
+  const probe: Probe = {
     tally: () => ({ ...tally, byStatus: { ...tally.byStatus } }),
     async stop() {
       stopped = true;
+      running.delete(probe);
       await loop;
       return tally;
     },
   };
+  running.add(probe);
+  return probe;
+}
+
+const running = new Set<Probe>();
+
+/** Stops every probe still running (a test that failed before stopping its own): for `afterAll`. */
+export async function stopProbes(): Promise<void> {
+  await Promise.all([...running].map((probe) => probe.stop()));
 }
 
 function record(tally: ProbeTally, answer: ProbeAnswer & { body?: unknown }): void {
