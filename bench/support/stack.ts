@@ -1,0 +1,125 @@
+/**
+ * One bench size's system: its servers, its own database, a Temporal client and the models for the bench's own
+ * reads and writes, and the product's processes started as production starts them — the API (`api/server.ts`) and
+ * the worker (`worker/main.ts`, prebuilt bundle) — next to the floor's worker, each an OS process of its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { Connection as MongoConnection } from 'mongoose';
+import { connectMongo, type Models } from '../../activities/models';
+import { loadConfig, type Config } from '../../config';
+import type { Grant } from '../../domain/access';
+import { freePort } from '../../scripts/services/process';
+import { tokenFor } from '../../test/support/auth';
+import { floorCollection } from '../floor/definitions';
+import type { Bundles } from './bundles';
+import { spawnNode, untilAnswering, untilPolling, type NodeChild } from './children';
+import type { BenchServers } from './servers';
+
+export interface ApiProcess {
+  child: NodeChild;
+  url: string;
+}
+
+export interface BenchStack {
+  servers: BenchServers;
+  database: string;
+  config: Config;
+  models: Models;
+  mongo: MongoConnection;
+  client: Client;
+  /** The floor activity's collection. */
+  floorDocuments(): ReturnType<NonNullable<MongoConnection['db']>['collection']>;
+  /** A signed-in session (real session row) for this person with these grants. */
+  tokenFor(person: { name: string; email: string }, grants: Grant[]): Promise<string>;
+  /** A task queue of the bench's own, remembered so the clean-up can end what runs on it. */
+  newQueue(what: string): string;
+  readonly queues: readonly string[];
+  startApi(taskQueue: string): Promise<ApiProcess>;
+  startProductWorker(taskQueue: string): Promise<NodeChild>;
+  startFloorWorker(taskQueue: string): Promise<NodeChild>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(options: {
+  servers: BenchServers;
+  database: string;
+  bundles: Bundles;
+  logDir: string;
+}): Promise<BenchStack> {
+  const { servers, database, bundles, logDir } = options;
+  // What every process of this size shares. Access tokens live a day: a long phase must not outlive its sessions.
+  const env: NodeJS.ProcessEnv = {
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_NAMESPACE: servers.namespace,
+    MONGODB_URI: servers.mongoUri(database),
+    SMTP_URL: servers.smtpUrl,
+    PUBLIC_URL: 'http://zi.bench',
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    LOG_LEVEL: 'info',
+  };
+  const config = loadConfig({ ...process.env, ...env, NODE_ENV: 'test' });
+  const { connection: mongo, models } = await connectMongo(config.mongodb);
+  const connection = await Connection.connect({ address: servers.temporalAddress });
+  const client = new Client({ connection, namespace: servers.namespace });
+  const children: NodeChild[] = [];
+  const queues: string[] = [];
+  let count = 0;
+  const spawn = (name: string, entry: string, extra: NodeJS.ProcessEnv) => {
+    const child = spawnNode(`${name}-${++count}`, entry, { ...env, ...extra }, logDir);
+    children.push(child);
+    return child;
+  };
+
+  return {
+    servers,
+    database,
+    config,
+    models,
+    mongo,
+    client,
+    newQueue(what) {
+      const queue = `bench-${what}-${randomUUID().slice(0, 8)}`;
+      queues.push(queue);
+      return queue;
+    },
+    queues,
+    floorDocuments: () => mongo.db!.collection(floorCollection),
+    tokenFor: (person, grants) => tokenFor({ models, config }, person, grants),
+    async startApi(taskQueue) {
+      const port = await freePort();
+      // Not production: the launch bench runs its cycle on a pinned clock (test/fixtures/cycles.ts), which
+      // production refuses. Nothing else in the API depends on NODE_ENV.
+      const child = spawn('api', 'api/server.ts', {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        TEMPORAL_TASK_QUEUE: taskQueue,
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await untilAnswering(child, `${url}/healthz`);
+      return { child, url };
+    },
+    async startProductWorker(taskQueue) {
+      const child = spawn('product-worker', 'worker/main.ts', {
+        NODE_ENV: 'production',
+        WORKFLOW_BUNDLE_PATH: bundles.product,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+      });
+      await untilPolling(child, client, servers.namespace, taskQueue);
+      return child;
+    },
+    async startFloorWorker(taskQueue) {
+      const child = spawn('floor-worker', 'bench/floor/worker.ts', {
+        BENCH_FLOOR_BUNDLE: bundles.floor,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+      });
+      await untilPolling(child, client, servers.namespace, taskQueue);
+      return child;
+    },
+    async stop() {
+      await Promise.allSettled(children.map((child) => child.stop()));
+      await Promise.allSettled([connection.close(), mongo.close()]);
+    },
+  };
+}
