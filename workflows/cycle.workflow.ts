@@ -69,6 +69,9 @@ const email =
  * Its history grows with units × stages, never with time: the open-ended loops (monev periods, daily digests) are
  * separate workflows that continue as new.
  */
+/** Units started per workflow task at launch: their start commands together stay far below the 4 MB message limit. */
+const unitStartBatch = 25;
+
 export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWorkflowState> {
   const { clock, zone, calendar, nowIso, handOn: childSchedule } = scheduleOf(input.schedule);
   const admins: TaskPerson[] = [participantOf(input.launchedBy, 'admin_organisasi')];
@@ -332,7 +335,15 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
   // ---- Launch ----
 
   await record({ type: 'cycle_launched', by: personIdOf(input.launchedBy.email), to: 'launching' });
-  await Promise.all(input.units.map((unit) => startUnit(unit)));
+  if (patched('unit-starts-in-batches')) {
+    // Each unit's input carries the cycle's catalogue (~30 kB): starting every unit in one workflow task made its
+    // completion larger than Temporal's 4 MB message limit beyond about 120 units, and the launch failed for ever.
+    for (let from = 0; from < input.units.length; from += unitStartBatch) {
+      await Promise.all(input.units.slice(from, from + unitStartBatch).map((unit) => startUnit(unit)));
+    }
+  } else {
+    await Promise.all(input.units.map((unit) => startUnit(unit)));
+  }
   await startChild(monevWorkflow, {
     workflowId: monevWorkflowId(input.id),
     args: [
