@@ -252,7 +252,10 @@ export class AwardService {
       dateText: formatTanggal(body.date),
       reason: body.reason,
       proposableFromText: bar.proposableFrom ? formatTanggal(bar.proposableFrom) : null,
-      link: `${this.deps.publicUrl}/unit/${encodeURIComponent(unitCode)}`,
+      // The unit's penilaian page of the cycle that awarded it, where its predicate history shows.
+      link: lastAward
+        ? `${this.deps.publicUrl}/penilaian/${encodeURIComponent(lastAward.cycleId)}/${encodeURIComponent(unitCode)}`
+        : `${this.deps.publicUrl}/penilaian`,
     });
     // Every award's plan: a unit may hold WBK from one cycle and WBBM from a later one.
     const actor = actorOf(principal, unitCode);

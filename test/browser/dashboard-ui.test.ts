@@ -179,6 +179,12 @@ describe('dashboard and task page in the web UI', () => {
     const lines = (await description.innerText()).split('\n');
     expect(lines).toEqual(['Tindak lanjuti rekomendasi berikut:', ...recommendations.map((r) => `- ${r}`)]);
 
+    // An email's link to a unit in the cycle lands on that unit's tasks in the cycle.
+    await page.goto(`/siklus/${cycleId}/unit/${behind.code}`);
+    await page.waitForURL(/\/tugas\?/);
+    const landed = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(landed)).toMatchObject({ scope: 'unit', cycle: cycleId, unit: behind.code });
+
     // The launch wizard carries the cycle's open recommendations into a new cycle: the confirmation counts them.
     await page.getByRole('link', { name: 'Luncurkan siklus' }).click();
     await page.getByLabel('Nama siklus').fill(`Siklus Lanjutan ${run}`);

@@ -62,6 +62,12 @@ function signedInPage(path: string, me: Me): ReactNode {
   if (task) return <TaskPage key={task.id} id={task.id!} />;
   if (path === '/dasbor') return <DashboardPage />;
   if (path === '/siklus/baru') return admin(<LaunchWizardPage />);
+  // Emails about a unit in a cycle (stage opened, late, predikat) link here: its tasks in that cycle.
+  const unitInCycle = match('/siklus/:id/unit/:code', path);
+  if (unitInCycle) {
+    const filters = new URLSearchParams({ scope: 'unit', cycle: unitInCycle.id!, unit: unitInCycle.code! });
+    return <Redirect to={`/tugas?${filters.toString()}`} />;
+  }
   const cycle = match('/siklus/:id', path);
   if (cycle) return <CyclePage key={cycle.id} id={cycle.id!} />;
   if (path === '/admin/unit') return admin(<UnitsPage />);
