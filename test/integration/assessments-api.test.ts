@@ -13,6 +13,7 @@ import {
 } from '../../domain/lke';
 import { adminToken, bearer, tokenFor } from '../support/auth';
 import { useTestStack } from '../support/stack';
+import { binaryBody } from '../support/binary-body';
 
 const stack = useTestStack({ worker: false });
 const api = () => request(stack().app);
@@ -331,11 +332,7 @@ describe('LKE templates, score preview and workbook API', () => {
       .auth(anggota, bearer)
       .send({ ...body, layers, label: 'TPI ketua', notes: { pw_lhkpn_lhkasn_a: '29 dari 40' }, title: 'Dinas Uji' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(download.headers['content-disposition']).toBe(`attachment; filename=${defaultId}-2026-05-20.xlsx`);

@@ -33,6 +33,7 @@ import { messagesTo, readMessage } from '../support/mailbox';
 import { flat, pdfText } from '../support/pdf-text';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Penghargaan over HTTP against real servers: the predikat recorded into a unit's history (idempotently), its
@@ -334,11 +335,7 @@ describe('the certificate', () => {
         .get(`/api/v1/awards/${cycleId}/${A}/certificate.pdf`)
         .auth(tokens[who], bearer)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(response.type).toBe('application/pdf');
       expect(response.headers['content-disposition']).toContain(`piagam-ZI_2026_${A}_WBK.pdf`);
@@ -363,11 +360,7 @@ async function reportText(token: string, expected = 200) {
     .get(`/api/v1/awards/cycles/${cycleId}/report.pdf`)
     .auth(token, bearer)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(binaryBody);
   expect(response.status).toBe(expected);
   if (expected !== 200) return '';
   expect(response.type).toBe('application/pdf');
@@ -711,11 +704,7 @@ describe('through the penilaian workflow', () => {
       .get(`/api/v1/awards/${id}/${unit.code}/certificate.pdf`)
       .auth(world.pimpinan.token, bearer)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const text = flat(pdfText(certificate.body as Buffer).text);
     expect(text).toContain(unit.name);

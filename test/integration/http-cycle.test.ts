@@ -8,6 +8,7 @@ import { openTimeline } from '../fixtures/lifecycle';
 import { messagesTo, readMessage, type MailSummary } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Issue 4's acceptance test: one unit's cycle driven only through HTTP by the people the system itself brought in.
@@ -329,11 +330,7 @@ describe('a cycle driven only through HTTP by the people it brings in', () => {
         .get(taskUrl(agen.id, `/files/${signed.fileId}`))
         .auth(ketua.token, bearer)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(downloaded.headers['content-type']).toMatch(/^application\/pdf/);
       expect(Buffer.compare(downloaded.body as Buffer, signedContent)).toBe(0);

@@ -35,6 +35,7 @@ import {
 import { messagesTo } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Issue 5's penilaian over HTTP on real Temporal, MongoDB and SMTP: one unit from penilaian mandiri through the TPI
@@ -298,11 +299,7 @@ describe('penilaian of one unit over HTTP', () => {
       .get(`${path}/workbook`)
       .auth(pimpinan.token, bearer)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(download.body as Buffer).buffer);

@@ -17,6 +17,7 @@ import { teamFor } from '../fixtures/team';
 import { bearer, tokenFor } from '../support/auth';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { binaryBody } from '../support/binary-body';
 
 // A small upload limit, so the oversized upload is small too (read by the stack's config in beforeAll).
 const uploadLimit = 64 * 1024;
@@ -408,11 +409,7 @@ describe('the tasks API', () => {
       .get(path(id, `/files/${uploaded.body.fileId}`))
       .auth(pengamat.token, bearer)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Notulen%20Rapat.pdf");

@@ -22,6 +22,7 @@ import { messagesTo, readMessage } from '../support/mailbox';
 import { flat, pdfText } from '../support/pdf-text';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Issue 5's "done when", literally: one cycle launched and driven through HTTP by the people it brings in, with two
@@ -151,15 +152,7 @@ async function call(who: Person, method: 'get' | 'post' | 'put', path: string, b
 
 /** The raw bytes of a download (xlsx, pdf). */
 async function download(who: Person, path: string): Promise<{ type: string; disposition: string; body: Buffer }> {
-  const response = await api()
-    .get(path)
-    .auth(who.token, bearer)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const response = await api().get(path).auth(who.token, bearer).buffer(true).parse(binaryBody);
   if (response.status !== 200) throw new Error(`GET ${path} as ${who.email}: ${response.status}`);
   return {
     type: response.type,
