@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
-import type { TaskNotification } from '../../activities';
 import { ensureFirstAdmin } from '../../api/auth/first-admin';
 import { requestOneTimeToken, revokeOneTimeTokens } from '../../api/auth/one-time-tokens';
 import { composeApp } from '../../api/compose';
@@ -12,6 +11,7 @@ import { adminToken } from '../support/auth';
 import { messagesTo, readMessage } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { lkeTaskAssigned } from '../fixtures/task-notification';
 
 const stack = useTestStack();
 const bearer = { type: 'bearer' } as const;
@@ -176,33 +176,7 @@ describe('sign-in and sessions on real Temporal, MongoDB and SMTP', () => {
       email: address,
     });
     const taskId = `tugas:2026-${run}:DINKES:lke_pemenuhan`;
-    const notification: TaskNotification = {
-      kind: 'task-assigned',
-      seq: 1,
-      recipients: [person(email), person(invited)],
-      task: {
-        taskId,
-        cycleId: `2026-${run}`,
-        unitCode: 'DINKES',
-        unitName: 'Dinas Kesehatan',
-        templateKey: 'lke_pemenuhan',
-        title: `Isi LKE ${run}`,
-        description: 'Isi lembar kerja evaluasi.',
-        stage: 'pemenuhan',
-        status: 'open',
-        assigneeRole: 'anggota_tim',
-        reviewerRole: 'ketua_tim',
-        assignees: [],
-        evidenceRequired: false,
-        requiredDocuments: [],
-        due: '2026-03-04T09:00:00.000Z',
-        evidence: [],
-        collectsTeam: false,
-        history: [],
-        escalationLevel: 0,
-        overdue: false,
-      },
-    };
+    const notification = lkeTaskAssigned(`2026-${run}`, run, [person(email), person(invited)]);
     const outcomes = await stack().activities.notifyTask(notification);
     expect(outcomes.map((o) => o.status)).toEqual(['sent', 'sent']);
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { TaskNotification } from '../../activities';
 import { emailWorkflowId, emailWorkflowType } from '../../workflows/definitions';
 import { adminToken, tokenFor } from '../support/auth';
 import { messagesTo, readMessage } from '../support/mailbox';
 import { useTestStack } from '../support/stack';
 import { eventually } from '../support/wait';
+import { lkeTaskAssigned } from '../fixtures/task-notification';
 
 const stack = useTestStack();
 const bearer = { type: 'bearer' } as const;
@@ -162,33 +162,9 @@ describe('notification log API on real Temporal, MongoDB and SMTP', () => {
     const refused = `anggota-${run}@ditolak.test`;
     await tokenFor(stack(), { name: 'Anggota', email: refused }, [{ role: 'anggota_tim', unitCode: 'DINKES' }]);
     const taskId = `tugas:2026-t-${run}:DINKES:lke_pemenuhan`;
-    const notification: TaskNotification = {
-      kind: 'task-assigned',
-      seq: 1,
-      recipients: [{ personId: refused, roles: ['anggota_tim'], name: 'Anggota', email: refused }],
-      task: {
-        taskId,
-        cycleId: `2026-t-${run}`,
-        unitCode: 'DINKES',
-        unitName: 'Dinas Kesehatan',
-        templateKey: 'lke_pemenuhan',
-        title: `Isi LKE ${run}`,
-        description: 'Isi lembar kerja evaluasi.',
-        stage: 'pemenuhan',
-        status: 'open',
-        assigneeRole: 'anggota_tim',
-        reviewerRole: 'ketua_tim',
-        assignees: [],
-        evidenceRequired: false,
-        requiredDocuments: [],
-        due: '2026-03-04T09:00:00.000Z',
-        evidence: [],
-        collectsTeam: false,
-        history: [],
-        escalationLevel: 0,
-        overdue: false,
-      },
-    };
+    const notification = lkeTaskAssigned(`2026-t-${run}`, run, [
+      { personId: refused, roles: ['anggota_tim'], name: 'Anggota', email: refused },
+    ]);
     expect((await stack().activities.notifyTask(notification)).map((o) => o.status)).toEqual(['failed']);
     // A link was issued (its token hashed in one_time_tokens), but the log keeps none of it.
     expect(await stack().models.OneTimeToken.countDocuments({ personId: refused, kind: 'sign_in_link' })).toBe(1);

@@ -1,6 +1,7 @@
 /** The shapes the UI reads from /api/v1 (see /api/openapi.json); only the fields the screens use. */
 import type { AnswerProgress } from '../../../domain/assessment-answers';
-import type { AssessmentPhase, TpnResult, TpnStage } from '../../../domain/assessment-process';
+import type { AssessmentPhase, FollowUp, TpnResult, TpnStage } from '../../../domain/assessment-process';
+import type { CycleProgress, ProgressTally } from '../../../domain/cycle-progress';
 import type { AssessmentResult, LkeAnswer } from '../../../domain/lke/assessment-types';
 import type { LkeTemplate, Predicate } from '../../../domain/lke/types';
 import type { RoleCode } from '../../../domain/roles';
@@ -120,20 +121,9 @@ export interface CycleStage {
   lateUnits: string[];
 }
 
-export interface Tally {
-  total: number;
-  byStatus: Record<TaskStatus, number>;
-  overdue: number;
-  maxEscalationLevel: number;
-  completion: number;
-}
-
-export interface CycleProgress {
-  overall: Tally;
-  byStage: Record<string, Tally>;
-  byUnit: Record<string, Tally & { byStage: Record<string, Tally> }>;
-  byArea: Record<string, Tally>;
-}
+/** Task counts as the API sums them (domain/cycle-progress.ts). */
+export type Tally = ProgressTally;
+export type { CycleProgress };
 
 export interface Cycle {
   id: string;
@@ -253,18 +243,8 @@ export interface StoredAnswer {
   at: string;
 }
 
-export interface AssessmentFollowUp {
-  round: number;
-  layer: string;
-  questionIds: string[];
-  due: string;
-  note?: string;
-  requestedBy: string;
-  requestedAt: string;
-  taskId?: string;
-  closedAt?: string;
-  outcome?: 'approved' | 'cancelled';
-}
+/** The API sends the domain's record as is. */
+export type AssessmentFollowUp = FollowUp;
 
 export interface AssessmentEvent {
   type: string;
