@@ -2,7 +2,9 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -20,7 +22,7 @@ import {
   type TaskEvent,
   type TaskState,
 } from '../domain/task';
-import { emailActivity, persistenceActivity } from './activity-options';
+import { emailActivity, localPersistenceActivity, persistenceActivity } from './activity-options';
 import {
   cancelTaskUpdate,
   claimTaskUpdate,
@@ -37,6 +39,7 @@ import {
 import { scheduleOf } from './schedule';
 
 const persistence = proxyActivities<Pick<Activities, 'recordTask'>>(persistenceActivity);
+const localPersistence = proxyLocalActivities<Pick<Activities, 'recordTask'>>(localPersistenceActivity);
 const email = proxyActivities<Pick<Activities, 'notifyTask'>>(emailActivity);
 
 /** A side effect of an accepted change, done in order by the workflow's main loop. */
@@ -218,7 +221,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
       if (isTerminal(state.status)) break;
       continue;
     }
-    await persistence.recordTask({
+    // Recorded histories (and tasks open before this change) persisted through activity tasks; new steps do it locally.
+    const recordTask = patched('record-task-locally') ? localPersistence.recordTask : persistence.recordTask;
+    await recordTask({
       view: view(),
       seq: effect.seq,
       stage: template.stage,

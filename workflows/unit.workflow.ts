@@ -164,6 +164,21 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   };
 
   /**
+   * Starts a stage's tasks. Together, in one workflow task: one at a time, each start waited for a workflow task of
+   * its own, so a unit with seven tasks took seven round trips to the server. Histories recorded before started them
+   * one at a time, and replay that way.
+   */
+  const startStageTasks = async (stage: StageCode, templates: TaskTemplate[]): Promise<void> => {
+    const start = (template: TaskTemplate) =>
+      startTask(template, taskDueInstant(template.due, timeline[stage], calendar).toISOString(), template.required);
+    if (patched('unit-starts-stage-tasks-together')) {
+      await Promise.all(templates.map(start));
+      return;
+    }
+    for (const template of templates) await start(template);
+  };
+
+  /**
    * The unit's assessment (LKE penilaian through TPN) as its own long-lived workflow: it outlives the unit (the
    * predikat comes in penghargaan, and TPN results months after penilaian), so it is abandoned, not terminated, when
    * the unit ends. Started once; one that already runs (started by hand) is kept.
@@ -275,14 +290,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
 
     const templates = tasksForStage(input.catalogue, stage);
     let waiting = templates.filter((template) => waitsForTeam(template, stage));
-    for (const template of templates) {
-      if (waiting.includes(template)) continue;
-      await startTask(
-        template,
-        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
-        template.required,
-      );
-    }
+    await startStageTasks(
+      stage,
+      templates.filter((template) => !waiting.includes(template)),
+    );
     // Added after histories were recorded: units that opened penilaian before it run on without an assessment.
     if (stage === 'penilaian' && patched('penilaian-assessment')) await startAssessment();
     await save({ type: 'stage_opened', by: 'sistem', to: stage });
@@ -311,10 +322,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       if (waiting.length > 0 && teamResolved()) {
         const ready = waiting;
         waiting = [];
-        for (const template of ready) {
-          const due = taskDueInstant(template.due, timeline[stage], calendar).toISOString();
-          await startTask(template, due, template.required);
-        }
+        await startStageTasks(stage, ready);
       }
       if (withdrawal || advanced() || stageDone()) break;
     }

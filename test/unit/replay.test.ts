@@ -5,7 +5,8 @@ import { Worker } from '@temporalio/worker';
 /**
  * Replays recorded workflow histories against today's workflow code: a change that would break running
  * workflows (non-determinism) fails here. Needs no server. Histories are recorded with RECORD_HISTORIES=1
- * (see test/integration/task-workflow.test.ts); change workflows with `patched()` rather than re-recording.
+ * (see test/integration/task-workflow.test.ts); change workflows with `patched()` rather than re-recording. When a
+ * patched change is re-recorded, the older history stays beside it, named for what it predates, so both paths replay.
  */
 const historiesDir = path.join(__dirname, '..', 'fixtures', 'histories');
 const histories = readdirSync(historiesDir).filter((file) => file.endsWith('.json'));
