@@ -1,3 +1,5 @@
+import { phases, type Phase } from './support/results';
+
 /**
  * What `npm run bench` measures and at which sizes, from the environment, so a quick run (`BENCH_SIZES=10`) and the
  * issue's full run (the default) are the same code. Sizes are unit counts; the other figures scale with them so the
@@ -30,6 +32,8 @@ export interface BenchOptions {
   budgetMinutes: number;
   /** Where the report goes, relative to the repository. @default docs/benchmarks.md */
   output: string;
+  /** Phases to run (a quick look at one figure); the others are reported as not run. @default all four */
+  phases: Phase[];
 }
 
 const positiveInt = (name: string, fallback: number, env: NodeJS.ProcessEnv): number => {
@@ -60,5 +64,14 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     phaseTimeoutMs: positiveInt('BENCH_PHASE_TIMEOUT_MS', 1_800_000, env),
     budgetMinutes: env.BENCH_BUDGET_MINUTES ? positiveInt('BENCH_BUDGET_MINUTES', 0, env) : Number.POSITIVE_INFINITY,
     output: env.BENCH_OUTPUT ?? 'docs/benchmarks.md',
+    phases: phasesFrom(env.BENCH_PHASES),
   };
+}
+
+function phasesFrom(raw: string | undefined): Phase[] {
+  if (raw === undefined || raw.trim() === '') return [...phases];
+  const chosen = raw.split(',').map((part) => part.trim());
+  const unknown = chosen.filter((name) => !(phases as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_PHASES takes ${phases.join(', ')}; not "${unknown.join(', ')}"`);
+  return phases.filter((name) => chosen.includes(name));
 }

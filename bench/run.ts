@@ -77,6 +77,10 @@ async function main(): Promise<void> {
     run.servers ??= await serverVersions(servers);
     const stack = await startBenchStack({ servers, database: `zi-bench-u${units}-${tag}`, bundles, logDir });
     const phase = async <T>(name: Phase, work: () => Promise<T>): Promise<T | undefined> => {
+      if (!options.phases.includes(name)) {
+        (result.notSelected ??= []).push(name);
+        return undefined;
+      }
       if (overBudget()) {
         result.skipped.push(name);
         progress(`time budget of ${options.budgetMinutes} min spent: ${name} not run`);

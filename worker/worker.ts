@@ -14,7 +14,7 @@ export function workflowSource(config: Pick<Config, 'env' | 'workflowBundlePath'
 }
 
 export async function createWorker(options: {
-  config: Pick<Config, 'env' | 'workflowBundlePath' | 'temporal' | 'shutdownGraceMs'>;
+  config: Pick<Config, 'env' | 'workflowBundlePath' | 'temporal' | 'shutdownGraceMs' | 'worker'>;
   connection: NativeConnection;
   activities: Activities;
 }): Promise<Worker> {
@@ -25,6 +25,7 @@ export async function createWorker(options: {
     taskQueue: config.temporal.taskQueue,
     activities,
     shutdownGraceTime: config.shutdownGraceMs,
+    ...config.worker,
     ...workflowSource(config),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The floor worker: its own OS process, as the product's worker is in the bench, polling its own task queue with the
- * SDK's default worker options and the floor workflows' prebuilt bundle (BENCH_FLOOR_BUNDLE).
- * Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, MONGODB_URI, BENCH_FLOOR_BUNDLE.
+ * SDK's default worker options (but the product's workflow cache size) and the floor workflows' prebuilt bundle.
+ * Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, MONGODB_URI, BENCH_FLOOR_BUNDLE,
+ * WORKER_MAX_CACHED_WORKFLOWS.
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
       workflowBundle: { codePath: required('BENCH_FLOOR_BUNDLE') },
       activities: createFloorActivities(mongo.db!.collection(floorCollection)),
       shutdownGraceTime: '10 seconds',
+      ...(process.env.WORKER_MAX_CACHED_WORKFLOWS
+        ? { maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) }
+        : {}),
     });
     await worker.run();
   } finally {

@@ -62,6 +62,11 @@ export interface LaunchTimeline {
   /** The sampled task workflows' first activity (recording the task): waiting for the worker, then running. */
   activityWaitMs: Percentiles;
   activityRunMs: Percentiles;
+  /**
+   * The task was recorded by a local activity (a marker in history), inside a workflow task: its time is in the
+   * workflow tasks' run time, and the activity figures are zero.
+   */
+  recordedLocally?: boolean;
   taskWorkflowsSampled: number;
 }
 
@@ -270,6 +275,9 @@ function taskTimes(events: HistoryEvent[]) {
 }
 
 /** The events up to and including the last one that `matches` (all of them when none does). */
+/** The marker Temporal's core SDK records for a local activity's result. */
+const localActivityMarker = 'core_local_activity';
+
 function upToLast(events: HistoryEvent[], matches: (event: HistoryEvent) => boolean): HistoryEvent[] {
   let last = events.length - 1;
   while (last >= 0 && !matches(events[last]!)) last--;
@@ -334,8 +342,17 @@ async function launchTimeline(
   const step = Math.max(1, Math.floor(taskIds.length / 200));
   const sampled = taskIds.filter((_, n) => n % step === 0);
   const activity = { wait: [] as number[], run: [] as number[] };
+  let recordedLocally = false;
   await inPool(sampled, 20, async (taskId) => {
-    const events = upToLast(await history(taskId), (event) => Boolean(event.activityTaskCompletedEventAttributes));
+    const all = await history(taskId);
+    // Recorded: the first local activity's marker, or (before recording went local) the first activity's completion.
+    const recorded = all.findIndex(
+      (event) =>
+        event.markerRecordedEventAttributes?.markerName === localActivityMarker ||
+        event.activityTaskCompletedEventAttributes,
+    );
+    const events = recorded < 0 ? all : all.slice(0, recorded + 1);
+    if (events.at(-1)?.markerRecordedEventAttributes) recordedLocally = true;
     const times = taskTimes(events);
     collect(times);
     activity.wait.push(...times.activityWait);
@@ -362,6 +379,7 @@ async function launchTimeline(
     workflowTaskRunMs: orZero(all.workflowRun),
     activityWaitMs: orZero(activity.wait),
     activityRunMs: orZero(activity.run),
+    recordedLocally,
     taskWorkflowsSampled: sampled.length,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * 4. Worker memory. A fresh worker process (the product's `worker/main.ts`, default worker options) while it holds
+ * 4. Worker memory. A fresh worker process (the product's `worker/main.ts`, configured as in production) while it holds
  * workflowsPerUnit × units open task workflows (10,000 at 200 units) started directly, each persisted and then
  * waiting on its first reminder timer weeks away. Its resident set size (RSS, /proc) is sampled throughout: idle
  * before, the highest while they start, and steady once all wait. Floor: a fresh floor worker process holding as
@@ -28,7 +28,7 @@ export interface MemoryResult {
   workflows: number;
   product: WorkerMemory;
   floor: WorkerMemory;
-  /** The SDK's default workflow cache size on this machine's heap limit (workers use the defaults). */
+  /** The workflow cache size both workers ran with (the product's `WORKER_MAX_CACHED_WORKFLOWS`). */
   maxCachedWorkflows: number;
 }
 
@@ -95,13 +95,7 @@ export async function memoryPhase(context: MemoryContext, units: number, perUnit
   await productWorker.stop();
   progress(`memory: steady ${mb(product.steady)} MB, peak ${mb(product.peak)} MB`);
 
-  const heapMiB = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
-  return {
-    workflows,
-    product,
-    floor,
-    maxCachedWorkflows: Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10),
-  };
+  return { workflows, product, floor, maxCachedWorkflows: stack.config.worker.maxCachedWorkflows ?? sdkDefaultCache() };
 }
 
 async function measure(
@@ -153,3 +147,9 @@ async function measure(
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+/** The SDK's default cache size on this heap (worker-options.ts of @temporalio/worker), used when none is set. */
+function sdkDefaultCache(): number {
+  const heapMiB = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
+  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
+}

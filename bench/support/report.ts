@@ -56,10 +56,11 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
   );
   if (
     run.notRun.length > 0 ||
-    run.sizes.some((s) => Object.keys(s.errors).length > 0 || s.skipped.length > 0) ||
+    run.sizes.some((s) => Object.keys(s.errors).length > 0 || s.skipped.length > 0 || s.notSelected) ||
     !run.finishedAt
   ) {
-    const cutShort = !run.finishedAt || run.notRun.length > 0 || run.sizes.some((s) => s.skipped.length > 0);
+    const cutShort =
+      !run.finishedAt || run.notRun.length > 0 || run.sizes.some((s) => s.skipped.length > 0 || s.notSelected);
     out(`> **${cutShort ? 'Incomplete run' : 'Not every measurement finished'}.** ${incompleteness(run)}`, '');
   }
 
@@ -178,9 +179,10 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
     '- Each size runs on **fresh servers** (started as the test harness starts them: `scripts/services/*`), or on ' +
       'those `TEMPORAL_ADDRESS`, `MONGODB_URI` and `SMTP_URL` name, in a database of its own. The product runs as ' +
       'in production, each part an OS process of its own: the API (`api/server.ts`), the worker (`worker/main.ts` ' +
-      'with the prebuilt workflow bundle, default worker options), the SMTP sink. The floor has its own worker ' +
-      'process (bench/floor/: a bundle of three tiny workflows and one activity that inserts one document), also ' +
-      'with default options. Logs at `info`, as production. The floor is always measured first, then the product.',
+      'with the prebuilt workflow bundle, worker options from the configuration as in production), the SMTP sink. ' +
+      'The floor has its own worker process (bench/floor/: a bundle of three tiny workflows and one activity that ' +
+      "inserts one document), with the SDK's default options but the product's workflow cache size. Logs at " +
+      '`info`, as production. The floor is always measured first, then the product.',
     '- **1. Launch fan-out.** `POST /api/v1/cycles` as Bagian Organisasi (a real session) for N units with the default ' +
       'catalogue, on the fixture clock pinned to 2 March 2026 with every stage window open (test/fixtures/cycles.ts); ' +
       "the heads already hold accounts, so the launch invites nobody. At launch a unit opens the persiapan stage's " +
@@ -221,10 +223,11 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
       '(templates of the default catalogue, due 30–90 days ahead, open to the role so no email at start), each ' +
       'persisted and then waiting on its first reminder timer. RSS from `/proc/<pid>/status`: idle before, the ' +
       "kernel's high-water mark (peak), and steady — the highest of 10 samples over 5 s, 15 s after the last task was " +
-      'stored. The worker keeps the SDK defaults, so its sticky workflow cache holds at most ' +
-      `${run.sizes.find((s) => s.memory)?.memory?.maxCachedWorkflows ?? 'about 2,300'} workflows on this heap ` +
-      '(evicted ones are replayed from history when their timer fires). Floor: a fresh floor worker process holding ' +
-      'as many workflows that inserted one document and sleep on a 60-day timer.',
+      "stored. The worker's sticky workflow cache holds at most " +
+      `${run.sizes.find((s) => s.memory)?.memory?.maxCachedWorkflows ?? 'WORKER_MAX_CACHED_WORKFLOWS'} workflows ` +
+      '(`WORKER_MAX_CACHED_WORKFLOWS`; evicted ones are replayed from history when their timer fires). Floor: a fresh ' +
+      'floor worker process with the same cache size holding as many workflows that inserted one document and sleep ' +
+      'on a 60-day timer.',
     '',
   );
 
@@ -260,7 +263,7 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
         `| ${s.units} | ${sec(t.unitStartsRequestedMs.first)}–${sec(t.unitStartsRequestedMs.last)} s | ${sec(t.unitsStartedMs)} s | ` +
           `${t.cycleWorkflowTasks}${t.cycleSignals === undefined ? '' : ` (${t.cycleSignals})`} | ${kb(t.unitInputBytes)} KB | ${sec(t.tasksStartedMs)} s | ${t.workflowTasksPerUnit.median} / ${t.workflowTasksPerUnit.max} | ` +
           `${sec(t.unitStartSpanMs.median)} / ${sec(t.unitStartSpanMs.max)} s | ${ms(t.workflowTaskWaitMs.p50)} / ${ms(t.workflowTaskWaitMs.p95)} / ${ms(t.workflowTaskWaitMs.max)} | ` +
-          `${pair(t.workflowTaskRunMs)} | ${pair(t.activityWaitMs)} | ${pair(t.activityRunMs)} | ${t.taskWorkflowsSampled} |`,
+          `${pair(t.workflowTaskRunMs)} | ${t.recordedLocally ? 'local (in the workflow task) | local' : `${pair(t.activityWaitMs)} | ${pair(t.activityRunMs)}`} | ${t.taskWorkflowsSampled} |`,
       );
     }
   }
@@ -402,6 +405,7 @@ function incompleteness(run: RunResult): string {
     for (const [phase, error] of Object.entries(s.errors))
       parts.push(`${s.units} units, ${phase}: ${error.slice(0, 600)}`);
     if (s.skipped.length > 0) parts.push(`${s.units} units: ${s.skipped.join(', ')} not run (time budget)`);
+    if (s.notSelected) parts.push(`${s.units} units: ${s.notSelected.join(', ')} not run (BENCH_PHASES)`);
   }
   if (run.notRun.length > 0) parts.push(`sizes not run: ${run.notRun.join(', ')} units`);
   return parts.join('; ') + '. See "What remains".';
@@ -418,6 +422,7 @@ function remaining(run: RunResult): string[] {
         `${s.units} units: ${s.skipped.join(', ')} not run — the time budget (BENCH_BUDGET_MINUTES=${run.options.budgetMinutes}) was spent.`,
       );
     }
+    if (s.notSelected) lines.push(`${s.units} units: ${s.notSelected.join(', ')} not run — left out by BENCH_PHASES.`);
   }
   if (run.notRun.length > 0)
     lines.push(
@@ -486,9 +491,12 @@ function whyGoalsFail(
         `, over a median of ${sec(t.unitStartSpanMs.median)} s (max ${sec(t.unitStartSpanMs.max)} s) from the unit's ` +
         `own start. These workflow tasks waited for the worker p50 ${ms(t.workflowTaskWaitMs.p50)} ms, p95 ` +
         `${ms(t.workflowTaskWaitMs.p95)} ms (max ${ms(t.workflowTaskWaitMs.max)} ms) and took it p50 ` +
-        `${ms(t.workflowTaskRunMs.p50)} ms, p95 ${ms(t.workflowTaskRunMs.p95)} ms to run; the activity recording a task ` +
-        `waited p50 ${ms(t.activityWaitMs.p50)} ms, p95 ${ms(t.activityWaitMs.p95)} ms and ran p50 ` +
-        `${ms(t.activityRunMs.p50)} ms, p95 ${ms(t.activityRunMs.p95)} ms. The floor's starts come from the client, ` +
+        `${ms(t.workflowTaskRunMs.p50)} ms, p95 ${ms(t.workflowTaskRunMs.p95)} ms to run` +
+        (t.recordedLocally
+          ? ', the local activity recording a task included'
+          : `; the activity recording a task waited p50 ${ms(t.activityWaitMs.p50)} ms, p95 ` +
+            `${ms(t.activityWaitMs.p95)} ms and ran p50 ${ms(t.activityRunMs.p50)} ms, p95 ${ms(t.activityRunMs.p95)} ms`) +
+        `. The floor's starts come from the client, ` +
         `${run.options.startConcurrency} in flight, with no parent workflow before them.`;
       // The product's time split at those milestones (each the last of its kind), the longest named.
       const stretches = (at: LaunchResult) => {
@@ -523,12 +531,12 @@ function whyGoalsFail(
         `HTTP, no API — the same claims, submissions and reviews by the same ${l.clients} clients took p50 ` +
         `${ms(l.direct.p50)} ms and p99 ${ms(l.direct.p99)} ms (${times(ratio(l.direct.p99, l.floor.p99))} the floor), ` +
         `against ${ms(l.product.p50)} and ${ms(l.product.p99)} ms through HTTP. ` +
-        (Math.abs(apiShare) <= 0.25 * l.product.p99
+        (apiShare <= 0.25 * l.product.p99
           ? 'So the time is spent in the task workflow, not in the API: '
           : `The API accounts for about ${ms(Math.max(0, apiShare))} ms of the p99; the rest is spent in the task workflow: `) +
-        'a task update answers only once its change is persisted (the update handler waits for the `recordTask` ' +
-        'activity, workflows/task.workflow.ts), that is a workflow task, an activity that writes the task and its ' +
-        "audit event, and a second workflow task, while the floor's update answers in its first workflow task — on a " +
+        'a task update answers only once its change is persisted: in the workflow task that accepts it, a local ' +
+        'activity writes the task and its audit event (`recordTask`, workflows/task.workflow.ts), database writes ' +
+        "the floor's update does not make, and the update is answered when that workflow task completes — on a " +
         `worker that also sends the emails of every submission and approval. Throughput while measured: ` +
         `${fmt((l.completions * 3) / l.productSeconds)} requests/s against the floor's ${fmt(l.floor.n / l.floorSeconds)} updates/s.`,
     );
@@ -555,10 +563,10 @@ function whyGoalsFail(
         `${mb(m.product.idle)} MB before it held any workflow (the floor's worker ${mb(m.floor.idle)} MB: Node.js, the ` +
         'SDK and its Rust core), and then about ' +
         `${fmt(perWorkflow(m.product))} KB per workflow in its cache (the floor's trivial workflows ` +
-        `${fmt(perWorkflow(m.floor))} KB; ${cached.toLocaleString('en')} cached, the SDK's default cache holds at most ` +
-        `${m.maxCachedWorkflows.toLocaleString('en')} on this heap and evicts beyond that: evicted workflows wait on ` +
-        'the server and are replayed when their timer fires). The worker uses ' +
-        'the SDK defaults; a smaller `maxCachedWorkflows` would trade this memory for replays.',
+        `${fmt(perWorkflow(m.floor))} KB; ${cached.toLocaleString('en')} cached: the cache holds at most ` +
+        `${m.maxCachedWorkflows.toLocaleString('en')} (\`WORKER_MAX_CACHED_WORKFLOWS\`) and evicts beyond that; ` +
+        'evicted workflows wait on the server and are replayed when their timer fires). A smaller cache trades this ' +
+        'memory for replays.',
     );
   }
   return lines;

@@ -19,6 +19,8 @@ export interface SizeResult {
   errors: Partial<Record<Phase, string>>;
   /** Phases not started because the time budget (BENCH_BUDGET_MINUTES) was spent. */
   skipped: Phase[];
+  /** Phases left out by BENCH_PHASES. */
+  notSelected?: Phase[];
   minutes?: number;
 }
 

@@ -113,6 +113,10 @@ export async function startBenchStack(options: {
       const child = spawn('floor-worker', 'bench/floor/worker.ts', {
         BENCH_FLOOR_BUNDLE: bundles.floor,
         TEMPORAL_TASK_QUEUE: taskQueue,
+        // Like for like: the floor's workflows are held in a cache of the product's size.
+        ...(config.worker.maxCachedWorkflows === undefined
+          ? {}
+          : { WORKER_MAX_CACHED_WORKFLOWS: String(config.worker.maxCachedWorkflows) }),
       });
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;

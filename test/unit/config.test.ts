@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       workflowBundlePath: 'dist/workflow-bundle.js',
       shutdownGraceMs: 10_000,
+      worker: {},
     });
   });
 
@@ -83,6 +84,7 @@ describe('loadConfig', () => {
       ZI_ADMIN_EMAIL: 'admin@example.go.id',
       ZI_ADMIN_PASSWORD: 'kata-sandi-panjang',
       UPLOAD_MAX_BYTES: '2048',
+      WORKER_MAX_CACHED_WORKFLOWS: '1000',
     });
     expect(config).toEqual({
       env: 'production',
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       workflowBundlePath: '/app/bundle.js',
       shutdownGraceMs: 2500,
+      worker: { maxCachedWorkflows: 1000 },
     });
   });
 
