@@ -106,9 +106,11 @@ describe(`the SMTP server stopped for ${seconds(size.outageMs)} during a ${size.
           .map((n) => n._id)
           .sort(),
       );
-      expect(logged.every((item) => item.attempts >= 1 && /ECONNREFUSED|connect/i.test(item.lastError ?? ''))).toBe(
-        true,
+      // Refused connections, or, for an email caught mid-transaction as the server stopped, its 421 shutting down.
+      const unexplained = logged.filter(
+        (item) => item.attempts < 1 || !/ECONNREFUSED|connect|421|shutting down/i.test(item.lastError ?? ''),
       );
+      expect(unexplained.map((item) => `${item.id}: ${item.attempts} attempts, ${item.lastError}`)).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + size.outageMs - Date.now())));
       const duringOutage = await notificationsOf(s, plan, cycleId);
       const attemptsDuringOutage = Math.max(...duringOutage.map((n) => n.attempts));
