@@ -2,7 +2,7 @@
 #
 # One image for both processes of ZI Orchestrator:
 #   api    -> node dist/api/server.js   (the default CMD)
-#   worker -> node dist/worker/main.js  (docker-compose.yml overrides `command`)
+#   worker -> node --max-old-space-size=256 dist/worker/main.js  (docker-compose.yml overrides `command`)
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 

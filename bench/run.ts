@@ -20,7 +20,7 @@ import { elapsed, progress } from './support/progress';
 import { launchRatio, latencyRatio, peakOf, queryRatio, renderReport } from './support/report';
 import { goals, type Phase, type RunResult, type SizeResult } from './support/results';
 import { serverVersions, startServers } from './support/servers';
-import { startBenchStack, type BenchStack } from './support/stack';
+import { benchWorker, startBenchStack, type BenchStack } from './support/stack';
 
 const MiB = 1024 * 1024;
 
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     node: process.version,
     packages: packageVersions(),
     code: codeVersion(),
+    worker: benchWorker(),
     sizes: [],
     notRun: [...options.sizes],
   };
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   };
 
   progress(`sizes ${options.sizes.join(', ')} units; logs, bundles and results.json in ${runDir}`);
-  progress('building the workflow bundles (product and floor)');
+  progress('building the workflow bundles and compiling the workers (product and floor)');
   const bundles = await buildBundles(path.join(runDir, 'bundles'));
 
   for (const units of options.sizes) {

@@ -6,13 +6,12 @@
  * many trivial workflows that inserted one document and sleep on a timer.
  */
 import { randomUUID } from 'node:crypto';
-import v8 from 'node:v8';
 import { defaultCatalogue } from '../../domain/catalogue';
 import { taskWorkflowId, taskWorkflowType, type TaskView, type TaskWorkflowInput } from '../../workflows/definitions';
 import { floorSleepWorkflowType, type FloorInput } from '../floor/definitions';
 import { memoryOf, type NodeChild } from '../support/children';
 import { inPool, progress, waitUntil } from '../support/progress';
-import type { BenchStack } from '../support/stack';
+import { benchWorker, type BenchStack } from '../support/stack';
 
 export interface WorkerMemory {
   idle: number;
@@ -95,7 +94,7 @@ export async function memoryPhase(context: MemoryContext, units: number, perUnit
   await productWorker.stop();
   progress(`memory: steady ${mb(product.steady)} MB, peak ${mb(product.peak)} MB`);
 
-  return { workflows, product, floor, maxCachedWorkflows: stack.config.worker.maxCachedWorkflows ?? sdkDefaultCache() };
+  return { workflows, product, floor, maxCachedWorkflows: benchWorker().maxCachedWorkflows };
 }
 
 async function measure(
@@ -147,9 +146,3 @@ async function measure(
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-
-/** The SDK's default cache size on this heap (worker-options.ts of @temporalio/worker), used when none is set. */
-function sdkDefaultCache(): number {
-  const heapMiB = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
-  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
-}

@@ -44,13 +44,22 @@ process.once('exit', () => {
   }
 });
 
-/** `node --import tsx <entry>` from the repository root, with `env` over this process's environment. */
-export function spawnNode(name: string, entry: string, env: NodeJS.ProcessEnv, logDir: string): NodeChild {
+/**
+ * `node --import tsx <entry>` from the repository root, with `env` over this process's environment; or, for an entry
+ * already compiled to JavaScript, `node <nodeFlags> <entry>` as production runs it.
+ */
+export function spawnNode(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  compiled?: { nodeFlags: readonly string[] },
+): NodeChild {
   const logFile = path.join(logDir, `${name}.log`);
   const managed = spawnManaged({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', entry],
+    args: compiled ? [...compiled.nodeFlags, entry] : ['--import', 'tsx', entry],
     cwd: repoRoot,
     env: { ...process.env, ...env },
     logFile,

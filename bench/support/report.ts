@@ -178,11 +178,12 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
   out(
     '- Each size runs on **fresh servers** (started as the test harness starts them: `scripts/services/*`), or on ' +
       'those `TEMPORAL_ADDRESS`, `MONGODB_URI` and `SMTP_URL` name, in a database of its own. The product runs as ' +
-      'in production, each part an OS process of its own: the API (`api/server.ts`), the worker (`worker/main.ts` ' +
-      'with the prebuilt workflow bundle, worker options from the configuration as in production), the SMTP sink. ' +
-      'The floor has its own worker process (bench/floor/: a bundle of three tiny workflows and one activity that ' +
-      "inserts one document), with the SDK's default options but the product's workflow cache size. Logs at " +
-      '`info`, as production. The floor is always measured first, then the product.',
+      'in production, each part an OS process of its own: the API (`api/server.ts`), the worker (' +
+      workerLine(run) +
+      ', with the prebuilt workflow bundle), the SMTP sink. The floor has its own worker process (bench/floor/: a ' +
+      'bundle of three tiny workflows and one activity that inserts one document, compiled and run the same way), ' +
+      "with the SDK's default options but the product's node flags and workflow cache size. Logs at `info`, as " +
+      'production. The floor is always measured first, then the product.',
     '- **1. Launch fan-out.** `POST /api/v1/cycles` as Bagian Organisasi (a real session) for N units with the default ' +
       'catalogue, on the fixture clock pinned to 2 March 2026 with every stage window open (test/fixtures/cycles.ts); ' +
       "the heads already hold accounts, so the launch invites nobody. At launch a unit opens the persiapan stage's " +
@@ -576,3 +577,13 @@ const fmtCount = (value: number) => (Number.isInteger(value) ? String(value) : v
 const cellText = (text: string, max: number) =>
   (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\|/g, '\\|');
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+/** How the workers ran: compiled with the deployment's flags, or (results recorded before) under tsx. */
+function workerLine(run: RunResult): string {
+  if (!run.worker) return '`worker/main.ts` under tsx, worker options from the environment';
+  const flags = run.worker.nodeFlags.length > 0 ? ` ${run.worker.nodeFlags.join(' ')}` : '';
+  return (
+    `compiled, \`node${flags} worker/main.js\` as docker-compose.yml runs it, ` +
+    `\`WORKER_MAX_CACHED_WORKFLOWS=${run.worker.maxCachedWorkflows}\` (config/worker-deployment.ts)`
+  );
+}

@@ -1,13 +1,15 @@
 /**
  * One bench size's system: its servers, its own database, a Temporal client and the models for the bench's own
  * reads and writes, and the product's processes started as production starts them — the API (`api/server.ts`) and
- * the worker (`worker/main.ts`, prebuilt bundle) — next to the floor's worker, each an OS process of its own.
+ * the worker (compiled `worker/main.ts`, prebuilt bundle, node flags and cache size of config/worker-deployment.ts) —
+ * next to the floor's worker, each an OS process of its own.
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
 import { connectMongo, type Models } from '../../activities/models';
 import { loadConfig, type Config } from '../../config';
+import { workerDeployment } from '../../config/worker-deployment';
 import type { Grant } from '../../domain/access';
 import { freePort } from '../../scripts/services/process';
 import { tokenFor } from '../../test/support/auth';
@@ -41,6 +43,15 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** The workers as deployed (config/worker-deployment.ts), unless the environment sets the cache for an experiment. */
+export function benchWorker(): { nodeFlags: readonly string[]; maxCachedWorkflows: number } {
+  const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS;
+  return {
+    nodeFlags: workerDeployment.nodeFlags,
+    maxCachedWorkflows: cache ? Number(cache) : workerDeployment.maxCachedWorkflows,
+  };
+}
+
 export async function startBenchStack(options: {
   servers: BenchServers;
   database: string;
@@ -57,6 +68,7 @@ export async function startBenchStack(options: {
     PUBLIC_URL: 'http://zi.bench',
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     LOG_LEVEL: 'info',
+    WORKER_MAX_CACHED_WORKFLOWS: String(benchWorker().maxCachedWorkflows),
   };
   const config = loadConfig({ ...process.env, ...env, NODE_ENV: 'test' });
   const { connection: mongo, models } = await connectMongo(config.mongodb);
@@ -65,8 +77,13 @@ export async function startBenchStack(options: {
   const children: NodeChild[] = [];
   const queues: string[] = [];
   let count = 0;
-  const spawn = (name: string, entry: string, extra: NodeJS.ProcessEnv) => {
-    const child = spawnNode(`${name}-${++count}`, entry, { ...env, ...extra }, logDir);
+  const spawn = (
+    name: string,
+    entry: string,
+    extra: NodeJS.ProcessEnv,
+    compiled?: { nodeFlags: readonly string[] },
+  ) => {
+    const child = spawnNode(`${name}-${++count}`, entry, { ...env, ...extra }, logDir, compiled);
     children.push(child);
     return child;
   };
@@ -101,23 +118,24 @@ export async function startBenchStack(options: {
       return { child, url };
     },
     async startProductWorker(taskQueue) {
-      const child = spawn('product-worker', 'worker/main.ts', {
-        NODE_ENV: 'production',
-        WORKFLOW_BUNDLE_PATH: bundles.product,
-        TEMPORAL_TASK_QUEUE: taskQueue,
-      });
+      const child = spawn(
+        'product-worker',
+        bundles.productWorker,
+        { NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: bundles.product, TEMPORAL_TASK_QUEUE: taskQueue },
+        benchWorker(),
+      );
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;
     },
     async startFloorWorker(taskQueue) {
-      const child = spawn('floor-worker', 'bench/floor/worker.ts', {
-        BENCH_FLOOR_BUNDLE: bundles.floor,
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        // Like for like: the floor's workflows are held in a cache of the product's size.
-        ...(config.worker.maxCachedWorkflows === undefined
-          ? {}
-          : { WORKER_MAX_CACHED_WORKFLOWS: String(config.worker.maxCachedWorkflows) }),
-      });
+      // Like for like: the floor's worker runs with the product's node flags and cache size (WORKER_MAX_CACHED_WORKFLOWS
+      // is in every process's environment).
+      const child = spawn(
+        'floor-worker',
+        bundles.floorWorker,
+        { BENCH_FLOOR_BUNDLE: bundles.floor, TEMPORAL_TASK_QUEUE: taskQueue },
+        benchWorker(),
+      );
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;
     },
