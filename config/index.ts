@@ -87,8 +87,9 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
   /**
    * Workflows the worker keeps in memory between their steps (its sticky cache); one evicted is replayed from its
-   * history when it next wakes. Each costs about 0.5 MB; docker-compose sets 200 (10,000 open tasks then measured
-   * 520 MB). Unset, the SDK sizes it from the heap (about 2,300 on a 4 GB heap, 1.5 GB with 10,000 open tasks).
+   * history when it next wakes. Each costs about 0.5 MB; docker-compose sets 200 and a 256 MB heap limit
+   * (config/worker-deployment.ts: 10,000 open tasks then measured 383 MB). Unset, the SDK sizes it from the heap
+   * (about 2,300 on a 4 GB heap, 1.5 GB with 10,000 open tasks).
    * @default the SDK's
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),

@@ -30,6 +30,8 @@ export interface LaunchResult {
   smtpReceived?: number;
   /** Where the product's time went, read back from the workflows' histories (a diagnostic, not a goal). */
   timeline?: LaunchTimeline;
+  /** Why the histories could not be read back, when they could not. */
+  timelineError?: string;
 }
 
 /**
@@ -108,8 +110,10 @@ export async function launchPhase(context: LaunchContext, units: number): Promis
     `launch: tasks at ${(product.tasksMs / 1000).toFixed(1)} s, emails at ${(product.emailsMs / 1000).toFixed(1)} s`,
   );
   const smtpReceived = context.stack.servers.smtpReadUrl ? await received(context, plan) : undefined;
+  let timelineError: string | undefined;
   const timeline = await launchTimeline(context, product.cycleId, product.sentAt, plan).catch((error: unknown) => {
-    progress(`launch: could not read the workflows' histories (${error instanceof Error ? error.message : error})`);
+    timelineError = error instanceof Error ? error.message : String(error);
+    progress(`launch: could not read the workflows' histories (${timelineError})`);
     return undefined;
   });
   if (timeline) {
@@ -131,6 +135,7 @@ export async function launchPhase(context: LaunchContext, units: number): Promis
     productEmailsMs: product.emailsMs,
     smtpReceived,
     timeline,
+    timelineError,
   };
 }
 

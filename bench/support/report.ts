@@ -247,7 +247,8 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
     );
   }
   const timelines = run.sizes.filter((s) => s.launch?.timeline);
-  if (timelines.length > 0) {
+  const unread = run.sizes.filter((s) => s.launch?.timelineError);
+  if (timelines.length > 0 || unread.length > 0) {
     out(
       '',
       "Where the product's launch time went, read back from the workflows' histories (seconds after the request; a " +
@@ -267,6 +268,8 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
           `${pair(t.workflowTaskRunMs)} | ${t.recordedLocally ? 'local (in the workflow task) | local' : `${pair(t.activityWaitMs)} | ${pair(t.activityRunMs)}`} | ${t.taskWorkflowsSampled} |`,
       );
     }
+    for (const s of unread)
+      out('', `At ${s.units} units the histories could not be read back: ${s.launch!.timelineError}`);
   }
   out('', '### 2. Complete-task latency (ms)', '');
   out(

@@ -43,11 +43,16 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** The workers as deployed (config/worker-deployment.ts), unless the environment sets the cache for an experiment. */
+/**
+ * The workers as deployed (config/worker-deployment.ts), unless the environment sets the cache
+ * (WORKER_MAX_CACHED_WORKFLOWS) or the node flags (BENCH_WORKER_NODE_FLAGS, space-separated; empty for none) for an
+ * experiment.
+ */
 export function benchWorker(): { nodeFlags: readonly string[]; maxCachedWorkflows: number } {
   const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS;
+  const flags = process.env.BENCH_WORKER_NODE_FLAGS;
   return {
-    nodeFlags: workerDeployment.nodeFlags,
+    nodeFlags: flags === undefined ? workerDeployment.nodeFlags : flags.split(/\s+/).filter(Boolean),
     maxCachedWorkflows: cache ? Number(cache) : workerDeployment.maxCachedWorkflows,
   };
 }
@@ -72,7 +77,11 @@ export async function startBenchStack(options: {
   };
   const config = loadConfig({ ...process.env, ...env, NODE_ENV: 'test' });
   const { connection: mongo, models } = await connectMongo(config.mongodb);
-  const connection = await Connection.connect({ address: servers.temporalAddress });
+  // A 200-unit cycle's history comes back in pages larger than gRPC's default 4 MB limit.
+  const connection = await Connection.connect({
+    address: servers.temporalAddress,
+    channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
+  });
   const client = new Client({ connection, namespace: servers.namespace });
   const children: NodeChild[] = [];
   const queues: string[] = [];
