@@ -489,8 +489,9 @@ function whyGoalsFail(
         `${t.workflowTasksPerUnit.median} workflow tasks (max ${t.workflowTasksPerUnit.max}) for its ` +
         `${fmt(t.tasksStartedPerUnit)} tasks` +
         (serial
-          ? ' — a workflow task per task started, as `startTask` in workflows/unit.workflow.ts awaits each `startChild` ' +
-            "in turn, so a unit's task starts are serial round trips through the server and the worker"
+          ? " — a workflow task per task started: the unit asks for a stage's starts in one workflow task " +
+            "(`startStageTasks`, workflows/unit.workflow.ts), but each child's start, once recorded, wakes it again " +
+            'on the same busy worker'
           : '') +
         `, over a median of ${sec(t.unitStartSpanMs.median)} s (max ${sec(t.unitStartSpanMs.max)} s) from the unit's ` +
         `own start. These workflow tasks waited for the worker p50 ${ms(t.workflowTaskWaitMs.p50)} ms, p95 ` +
