@@ -1,3 +1,4 @@
+import { workerDeployment } from '../config/worker-deployment';
 import { phases, type Phase } from './support/results';
 
 /**
@@ -34,6 +35,11 @@ export interface BenchOptions {
   output: string;
   /** Phases to run (a quick look at one figure); the others are reported as not run. @default all four */
   phases: Phase[];
+  /**
+   * How both workers run: as deployed (config/worker-deployment.ts), unless an experiment sets the cache
+   * (WORKER_MAX_CACHED_WORKFLOWS) or the node flags (BENCH_WORKER_NODE_FLAGS, space-separated; empty for none).
+   */
+  worker: { nodeFlags: readonly string[]; maxCachedWorkflows: number };
 }
 
 const positiveInt = (name: string, fallback: number, env: NodeJS.ProcessEnv): number => {
@@ -65,6 +71,10 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     budgetMinutes: env.BENCH_BUDGET_MINUTES ? positiveInt('BENCH_BUDGET_MINUTES', 0, env) : Number.POSITIVE_INFINITY,
     output: env.BENCH_OUTPUT ?? 'docs/benchmarks.md',
     phases: phasesFrom(env.BENCH_PHASES),
+    worker: {
+      nodeFlags: env.BENCH_WORKER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? workerDeployment.nodeFlags,
+      maxCachedWorkflows: positiveInt('WORKER_MAX_CACHED_WORKFLOWS', workerDeployment.maxCachedWorkflows, env),
+    },
   };
 }
 

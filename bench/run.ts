@@ -20,7 +20,7 @@ import { elapsed, progress } from './support/progress';
 import { launchRatio, latencyRatio, peakOf, queryRatio, renderReport } from './support/report';
 import { goals, type Phase, type RunResult, type SizeResult } from './support/results';
 import { serverVersions, startServers } from './support/servers';
-import { benchWorker, startBenchStack, type BenchStack } from './support/stack';
+import { startBenchStack, type BenchStack } from './support/stack';
 
 const MiB = 1024 * 1024;
 
@@ -38,7 +38,6 @@ async function main(): Promise<void> {
     node: process.version,
     packages: packageVersions(),
     code: codeVersion(),
-    worker: benchWorker(),
     sizes: [],
     notRun: [...options.sizes],
   };
@@ -76,7 +75,13 @@ async function main(): Promise<void> {
     progress(`==== ${units} units: starting servers (logs in ${logDir})`);
     const servers = await startServers(logDir);
     run.servers ??= await serverVersions(servers);
-    const stack = await startBenchStack({ servers, database: `zi-bench-u${units}-${tag}`, bundles, logDir });
+    const stack = await startBenchStack({
+      servers,
+      database: `zi-bench-u${units}-${tag}`,
+      bundles,
+      logDir,
+      worker: options.worker,
+    });
     const phase = async <T>(name: Phase, work: () => Promise<T>): Promise<T | undefined> => {
       if (!options.phases.includes(name)) {
         (result.notSelected ??= []).push(name);

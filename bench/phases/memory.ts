@@ -11,7 +11,7 @@ import { taskWorkflowId, taskWorkflowType, type TaskView, type TaskWorkflowInput
 import { floorSleepWorkflowType, type FloorInput } from '../floor/definitions';
 import { memoryOf, type NodeChild } from '../support/children';
 import { inPool, progress, waitUntil } from '../support/progress';
-import { benchWorker, type BenchStack } from '../support/stack';
+import type { BenchStack } from '../support/stack';
 
 export interface WorkerMemory {
   idle: number;
@@ -94,7 +94,7 @@ export async function memoryPhase(context: MemoryContext, units: number, perUnit
   await productWorker.stop();
   progress(`memory: steady ${mb(product.steady)} MB, peak ${mb(product.peak)} MB`);
 
-  return { workflows, product, floor, maxCachedWorkflows: benchWorker().maxCachedWorkflows };
+  return { workflows, product, floor, maxCachedWorkflows: stack.worker.maxCachedWorkflows };
 }
 
 async function measure(

@@ -582,12 +582,13 @@ const cellText = (text: string, max: number) =>
   (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\|/g, '\\|');
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
-/** How the workers ran: compiled with the deployment's flags, or (results recorded before) under tsx. */
+/** How the workers ran: compiled with the deployment's flags, or (results recorded before that) under tsx. */
 function workerLine(run: RunResult): string {
-  if (!run.worker) return '`worker/main.ts` under tsx, worker options from the environment';
-  const flags = run.worker.nodeFlags.length > 0 ? ` ${run.worker.nodeFlags.join(' ')}` : '';
+  const worker: RunResult['options']['worker'] | undefined = run.options.worker;
+  if (!worker) return '`worker/main.ts` under tsx, worker options from the environment';
+  const flags = worker.nodeFlags.length > 0 ? ` ${worker.nodeFlags.join(' ')}` : '';
   return (
     `compiled, \`node${flags} worker/main.js\` as docker-compose.yml runs it, ` +
-    `\`WORKER_MAX_CACHED_WORKFLOWS=${run.worker.maxCachedWorkflows}\` (config/worker-deployment.ts)`
+    `\`WORKER_MAX_CACHED_WORKFLOWS=${worker.maxCachedWorkflows}\` (config/worker-deployment.ts)`
   );
 }

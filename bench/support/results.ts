@@ -35,8 +35,6 @@ export interface RunResult {
   node: string;
   packages: Record<string, string>;
   code: string;
-  /** How both workers ran (absent in results recorded before they ran compiled, with the deployment's flags). */
-  worker?: { nodeFlags: readonly string[]; maxCachedWorkflows: number };
   servers?: ServerVersions;
   sizes: SizeResult[];
   /** Sizes asked for but not run (the run was stopped or ran out of time). */

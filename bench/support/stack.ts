@@ -9,11 +9,11 @@ import { Client, Connection } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
 import { connectMongo, type Models } from '../../activities/models';
 import { loadConfig, type Config } from '../../config';
-import { workerDeployment } from '../../config/worker-deployment';
 import type { Grant } from '../../domain/access';
 import { freePort } from '../../scripts/services/process';
 import { tokenFor } from '../../test/support/auth';
 import { floorCollection } from '../floor/definitions';
+import type { BenchOptions } from '../options';
 import type { Bundles } from './bundles';
 import { spawnNode, untilAnswering, untilPolling, type NodeChild } from './children';
 import type { BenchServers } from './servers';
@@ -26,6 +26,8 @@ export interface ApiProcess {
 export interface BenchStack {
   servers: BenchServers;
   database: string;
+  /** How the workers run (node flags, cache size), the product's and the floor's alike. */
+  worker: BenchOptions['worker'];
   config: Config;
   models: Models;
   mongo: MongoConnection;
@@ -43,27 +45,14 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/**
- * The workers as deployed (config/worker-deployment.ts), unless the environment sets the cache
- * (WORKER_MAX_CACHED_WORKFLOWS) or the node flags (BENCH_WORKER_NODE_FLAGS, space-separated; empty for none) for an
- * experiment.
- */
-export function benchWorker(): { nodeFlags: readonly string[]; maxCachedWorkflows: number } {
-  const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS;
-  const flags = process.env.BENCH_WORKER_NODE_FLAGS;
-  return {
-    nodeFlags: flags === undefined ? workerDeployment.nodeFlags : flags.split(/\s+/).filter(Boolean),
-    maxCachedWorkflows: cache ? Number(cache) : workerDeployment.maxCachedWorkflows,
-  };
-}
-
 export async function startBenchStack(options: {
   servers: BenchServers;
   database: string;
   bundles: Bundles;
   logDir: string;
+  worker: BenchOptions['worker'];
 }): Promise<BenchStack> {
-  const { servers, database, bundles, logDir } = options;
+  const { servers, database, bundles, logDir, worker } = options;
   // What every process of this size shares. Access tokens live a day: a long phase must not outlive its sessions.
   const env: NodeJS.ProcessEnv = {
     TEMPORAL_ADDRESS: servers.temporalAddress,
@@ -73,7 +62,7 @@ export async function startBenchStack(options: {
     PUBLIC_URL: 'http://zi.bench',
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     LOG_LEVEL: 'info',
-    WORKER_MAX_CACHED_WORKFLOWS: String(benchWorker().maxCachedWorkflows),
+    WORKER_MAX_CACHED_WORKFLOWS: String(worker.maxCachedWorkflows),
   };
   const config = loadConfig({ ...process.env, ...env, NODE_ENV: 'test' });
   const { connection: mongo, models } = await connectMongo(config.mongodb);
@@ -100,6 +89,7 @@ export async function startBenchStack(options: {
   return {
     servers,
     database,
+    worker,
     config,
     models,
     mongo,
@@ -131,7 +121,7 @@ export async function startBenchStack(options: {
         'product-worker',
         bundles.productWorker,
         { NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: bundles.product, TEMPORAL_TASK_QUEUE: taskQueue },
-        benchWorker(),
+        worker,
       );
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;
@@ -143,7 +133,7 @@ export async function startBenchStack(options: {
         'floor-worker',
         bundles.floorWorker,
         { BENCH_FLOOR_BUNDLE: bundles.floor, TEMPORAL_TASK_QUEUE: taskQueue },
-        benchWorker(),
+        worker,
       );
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;
