@@ -48,7 +48,10 @@ describe('accounts and registers in the web UI', () => {
     await admin.getByRole('heading', { name: 'Dasbor' }).waitFor();
 
     // A unit in Makassar's zone.
-    await admin.getByRole('link', { name: 'Unit kerja' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Unit kerja', exact: true })
+      .click();
     await admin.getByLabel('Kode unit').fill(unitCode);
     await admin.getByLabel('Nama unit', { exact: true }).fill(`Dinas Akun ${run}`);
     await admin.getByLabel('Zona waktu').selectOption('WITA');
@@ -59,7 +62,10 @@ describe('accounts and registers in the web UI', () => {
     await admin.getByRole('row', { name: new RegExp(`${unitCode}.*WITA`) }).waitFor();
 
     // A person invited as anggota of that unit.
-    await admin.getByRole('link', { name: 'Orang' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Orang', exact: true })
+      .click();
     const filters = admin.getByRole('form', { name: 'Saring orang' });
     await filters.getByLabel('Unit').fill(unitCode);
     await filters.getByLabel('Unit').blur();
@@ -76,7 +82,10 @@ describe('accounts and registers in the web UI', () => {
     await admin.getByRole('row', { name: new RegExp(`${newcomer.name}.*Diundang`) }).waitFor();
 
     // The invitation in the email log, sent.
-    await admin.getByRole('link', { name: 'Log email' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Log email', exact: true })
+      .click();
     await admin.getByLabel('Penerima').fill(newcomer.email);
     await admin.getByLabel('Penerima').blur();
     await untilVisible(admin, admin.getByRole('row', { name: /Undangan ZI Orchestrator.*Terkirim/ }));
@@ -102,7 +111,10 @@ describe('accounts and registers in the web UI', () => {
     // A colleague of the same unit (an active account) stands in for them from today (the form's default).
     const colleague = { name: `Rekan ${run}`, email: `rekan-${run}@pemkot.test` };
     await tokenFor(stack(), colleague, [{ role: 'anggota_tim', unitCode }]);
-    await person.getByRole('link', { name: 'Pengganti' }).click();
+    await person
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Pengganti', exact: true })
+      .click();
     await person.getByLabel('Nama pengganti').fill(colleague.name);
     await person.getByLabel('Email pengganti').fill(colleague.email);
     await person.getByRole('button', { name: 'Simpan pengganti' }).click();
