@@ -63,6 +63,104 @@ export function createActivities(deps: ActivityDeps) {
 
   const assessment = createAssessmentActivities({ models: deps.models, send, publicUrl: deps.publicUrl });
 
+  /**
+   * Upserts the task's read model (unless a newer seq is stored) and records the event that led to it.
+   * Both writes are keyed deterministically, so a retry changes nothing.
+   */
+  const recordTask = async (input: TaskRecord) => {
+    const { view, seq, event } = input;
+    if (event) {
+      await appendAuditEvent(
+        AuditEvent,
+        `${view.taskId}#${seq}`,
+        { entity: 'task', entityId: view.taskId, cycleId: view.cycleId, unitCode: view.unitCode },
+        event,
+      );
+    }
+    const fields = {
+      cycleId: view.cycleId,
+      unitCode: view.unitCode,
+      templateKey: view.templateKey,
+      title: view.title,
+      stage: input.stage,
+      ...(input.area ? { area: input.area } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      status: view.status,
+      assigneeRole: view.assigneeRole,
+      reviewerRole: view.reviewerRole,
+      assignees: view.assignees,
+      due: new Date(view.due),
+      evidence: view.evidence,
+      escalationLevel: view.escalationLevel,
+      overdue: view.overdue,
+      seq,
+    };
+    return upsertNewer(
+      Task,
+      view.taskId,
+      seq,
+      view.claimedBy ? { $set: { ...fields, claimedBy: view.claimedBy } } : { $set: fields, $unset: { claimedBy: 1 } },
+    );
+  };
+
+  /**
+   * One email per recipient, each deduped by task, seq, kind and person. A reminder to someone who chose the daily
+   * digest is queued for the digest instead, under the same key.
+   */
+  const notifyTask = async (notification: TaskNotification): Promise<NotificationOutcome[]> => {
+    const { task } = notification;
+    const zone = notification.zone ?? 'WIB';
+    const digestFor = new Set((notification.digestRecipients ?? []).map((email) => email.toLowerCase()));
+    const link = `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`;
+    const dueText = formatInstant(task.due, zone);
+    const outcomes: NotificationOutcome[] = [];
+    for (const recipient of notification.recipients) {
+      const dedupeKey = `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`;
+      if (notification.kind === 'task-reminder' && digestFor.has(recipient.email.toLowerCase())) {
+        await digest.queueDigestItem({
+          dedupeKey,
+          cycleId: task.cycleId,
+          personId: recipient.personId,
+          to: recipient.email,
+          name: recipient.name,
+          kind: notification.kind,
+          subject: `${task.title} (${task.unitCode}): tenggat ${dueText}`,
+          taskId: task.taskId,
+          link,
+          queuedAt: notification.at ?? new Date().toISOString(),
+        });
+        continue;
+      }
+      const signInLink = signInLinkKinds.has(notification.kind)
+        ? await signInLinks.linkFor({ personId: recipient.personId, taskId: task.taskId, dedupeKey })
+        : undefined;
+      outcomes.push(
+        await send({
+          dedupeKey,
+          template: notification.kind,
+          to: recipient.email,
+          data: {
+            recipient,
+            actor: notification.actor ?? null,
+            note: notification.note ?? '',
+            deadline: notification.deadline ?? null,
+            task: {
+              ...task,
+              stageLabel: stageLabels[task.stage as StageCode] ?? task.stage,
+              dueText,
+              statusLabel: taskStatusLabels[task.status],
+              documents: task.evidenceRequired ? task.requiredDocuments : [],
+            },
+            link,
+            signInLink: signInLink ?? null,
+            signInLinkHours: Math.max(1, Math.round(signInLinks.ttlSeconds / 3600)),
+          },
+        }),
+      );
+    }
+    return outcomes;
+  };
+
   return {
     ...lifecycle,
     ...digest,
@@ -104,112 +202,21 @@ export function createActivities(deps: ActivityDeps) {
       );
     },
 
-    /**
-     * Upserts the task's read model (unless a newer seq is stored) and records the event that led to it.
-     * Both writes are keyed deterministically, so a retry changes nothing.
-     */
-    async recordTask(input: {
-      view: TaskView;
-      seq: number;
-      stage: string;
-      area?: string;
-      /** Absent from tasks started before descriptions were stored. */
-      description?: string;
-      event?: TaskEvent;
-    }) {
-      const { view, seq, event } = input;
-      if (event) {
-        await appendAuditEvent(
-          AuditEvent,
-          `${view.taskId}#${seq}`,
-          { entity: 'task', entityId: view.taskId, cycleId: view.cycleId, unitCode: view.unitCode },
-          event,
-        );
-      }
-      const fields = {
-        cycleId: view.cycleId,
-        unitCode: view.unitCode,
-        templateKey: view.templateKey,
-        title: view.title,
-        stage: input.stage,
-        ...(input.area ? { area: input.area } : {}),
-        ...(input.description ? { description: input.description } : {}),
-        status: view.status,
-        assigneeRole: view.assigneeRole,
-        reviewerRole: view.reviewerRole,
-        assignees: view.assignees,
-        due: new Date(view.due),
-        evidence: view.evidence,
-        escalationLevel: view.escalationLevel,
-        overdue: view.overdue,
-        seq,
-      };
-      return upsertNewer(
-        Task,
-        view.taskId,
-        seq,
-        view.claimedBy
-          ? { $set: { ...fields, claimedBy: view.claimedBy } }
-          : { $set: fields, $unset: { claimedBy: 1 } },
-      );
-    },
+    recordTask,
+    notifyTask,
 
     /**
-     * One email per recipient, each deduped by task, seq, kind and person. A reminder to someone who chose the daily
-     * digest is queued for the digest instead, under the same key.
+     * The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts): all
+     * records first, so a link in an email never leads to a task not stored yet, then the emails. A retry rewrites
+     * nothing newer (seq) and sends nothing twice (dedupe keys), as the tasks' own activities would not.
      */
-    async notifyTask(notification: TaskNotification): Promise<NotificationOutcome[]> {
-      const { task } = notification;
-      const zone = notification.zone ?? 'WIB';
-      const digestFor = new Set((notification.digestRecipients ?? []).map((email) => email.toLowerCase()));
-      const link = `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`;
-      const dueText = formatInstant(task.due, zone);
-      const outcomes: NotificationOutcome[] = [];
-      for (const recipient of notification.recipients) {
-        const dedupeKey = `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`;
-        if (notification.kind === 'task-reminder' && digestFor.has(recipient.email.toLowerCase())) {
-          await digest.queueDigestItem({
-            dedupeKey,
-            cycleId: task.cycleId,
-            personId: recipient.personId,
-            to: recipient.email,
-            name: recipient.name,
-            kind: notification.kind,
-            subject: `${task.title} (${task.unitCode}): tenggat ${dueText}`,
-            taskId: task.taskId,
-            link,
-            queuedAt: notification.at ?? new Date().toISOString(),
-          });
-          continue;
-        }
-        const signInLink = signInLinkKinds.has(notification.kind)
-          ? await signInLinks.linkFor({ personId: recipient.personId, taskId: task.taskId, dedupeKey })
-          : undefined;
-        outcomes.push(
-          await send({
-            dedupeKey,
-            template: notification.kind,
-            to: recipient.email,
-            data: {
-              recipient,
-              actor: notification.actor ?? null,
-              note: notification.note ?? '',
-              deadline: notification.deadline ?? null,
-              task: {
-                ...task,
-                stageLabel: stageLabels[task.stage as StageCode] ?? task.stage,
-                dueText,
-                statusLabel: taskStatusLabels[task.status],
-                documents: task.evidenceRequired ? task.requiredDocuments : [],
-              },
-              link,
-              signInLink: signInLink ?? null,
-              signInLinkHours: Math.max(1, Math.round(signInLinks.ttlSeconds / 3600)),
-            },
-          }),
-        );
+    async openTasks(openings: TaskOpening[]): Promise<{ recorded: number; emails: number }> {
+      for (const opening of openings) await recordTask(opening.record);
+      let emails = 0;
+      for (const opening of openings) {
+        if (opening.notification) emails += (await notifyTask(opening.notification)).length;
       }
-      return outcomes;
+      return { recorded: openings.length, emails };
     },
 
     /**
@@ -364,6 +371,23 @@ export type TaskNotificationKind =
   | 'task-approved'
   | 'task-reminder'
   | 'task-escalation';
+
+/** One step of a task for its read model: the task as it stands after the step (seq), and the event of the step. */
+export interface TaskRecord {
+  view: TaskView;
+  seq: number;
+  stage: string;
+  area?: string;
+  /** Absent from tasks started before descriptions were stored. */
+  description?: string;
+  event?: TaskEvent;
+}
+
+/** A task's first step, written and announced by the unit that opened it (workflows/task-opening.ts). */
+export interface TaskOpening {
+  record: TaskRecord;
+  notification?: TaskNotification;
+}
 
 export interface TaskNotification {
   kind: TaskNotificationKind;

@@ -122,6 +122,11 @@ export interface TaskWorkflowInput {
   escalationContacts?: Partial<Record<RoleCode, TaskPerson[]>>;
   /** The cycle's calendar and reminder policy; defaults: WIB, the shipped holidays, the default policy. */
   schedule?: TaskSchedule;
+  /**
+   * The unit that started the task writes its first record and sends its assignment email (workflows/task-opening.ts),
+   * for all the tasks it opens at once; the task starts at its second step. Absent: the task does both itself.
+   */
+  announcedByUnit?: boolean;
 }
 
 export interface TaskSchedule {

@@ -9,19 +9,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { escalationRecipients } from '../domain/escalation-recipients';
-import { teamTaskKey } from '../domain/team';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Activities, TaskNotificationKind } from '../activities';
+import type { Activities } from '../activities';
 import { defaultReminderPolicy, nextNotification, type PlannedNotification } from '../domain/reminder-policy';
-import {
-  decideTask,
-  isOverdue,
-  isTerminal,
-  newTaskState,
-  type TaskCommand,
-  type TaskEvent,
-  type TaskState,
-} from '../domain/task';
+import { decideTask, isTerminal, type TaskCommand, type TaskEvent, type TaskState } from '../domain/task';
 import { emailActivity, localPersistenceActivity, persistenceActivity } from './activity-options';
 import {
   cancelTaskUpdate,
@@ -37,6 +28,15 @@ import {
   type TaskWorkflowInput,
 } from './definitions';
 import { scheduleOf } from './schedule';
+import {
+  assignmentNoticeOf,
+  openingSeq,
+  openingStateOf,
+  taskNotificationOf,
+  taskRecordOf,
+  taskViewOf,
+  type TaskNotice,
+} from './task-opening';
 
 const persistence = proxyActivities<Pick<Activities, 'recordTask'>>(persistenceActivity);
 const localPersistence = proxyLocalActivities<Pick<Activities, 'recordTask'>>(localPersistenceActivity);
@@ -46,13 +46,7 @@ const email = proxyActivities<Pick<Activities, 'notifyTask'>>(emailActivity);
 interface Effect {
   seq: number;
   event?: TaskEvent;
-  notify?: {
-    kind: TaskNotificationKind;
-    recipients: TaskPerson[];
-    actor?: TaskPerson;
-    note?: string;
-    deadline?: PlannedNotification;
-  };
+  notify?: TaskNotice;
 }
 
 /**
@@ -61,34 +55,17 @@ interface Effect {
  * email. An update answers once its change is persisted, so a read right after it sees the new state.
  */
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> {
-  const { template } = input;
   const { clock, calendar, now, nowIso } = scheduleOf(input.schedule);
   const policy = input.schedule?.policy ?? defaultReminderPolicy;
   let escalationLevel = 0;
-  let state: TaskState = newTaskState({
-    assigneeRole: template.assigneeRole,
-    reviewerRole: template.reviewerRole,
-    assignees: input.assignees.map((person) => person.personId),
-    evidenceRequired: template.evidence.required,
-    requiredDocuments: template.evidence.documents,
-    due: input.due,
-    collectsTeam: template.key === teamTaskKey,
-  });
+  let state: TaskState = openingStateOf(input);
   let assignees = input.assignees;
-  let seq = 1;
-  let persistedSeq = 0;
-  const effects: Effect[] = [{ seq, notify: { kind: 'task-assigned', recipients: assignees } }];
+  let seq = openingSeq;
+  // Opened by its unit, the first step is written and announced already (workflows/task-opening.ts).
+  let persistedSeq = input.announcedByUnit ? openingSeq : 0;
+  const effects: Effect[] = input.announcedByUnit ? [] : [{ seq, notify: assignmentNoticeOf(input) }];
 
-  const view = (): TaskView => ({
-    ...state,
-    escalationLevel,
-    overdue: isOverdue(state, nowIso()),
-    taskId: workflowInfo().workflowId,
-    cycleId: input.cycleId,
-    unitCode: input.unit.code,
-    templateKey: template.key,
-    title: template.title,
-  });
+  const view = (): TaskView => taskViewOf(input, workflowInfo().workflowId, state, escalationLevel, nowIso());
   setHandler(taskStateQuery, view);
 
   /** Registers an update whose validator and handler both decide with the domain rules (state may move between). */
@@ -223,24 +200,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskView> 
     }
     // Recorded histories (and tasks open before this change) persisted through activity tasks; new steps do it locally.
     const recordTask = patched('record-task-locally') ? localPersistence.recordTask : persistence.recordTask;
-    await recordTask({
-      view: view(),
-      seq: effect.seq,
-      stage: template.stage,
-      area: template.area,
-      description: template.description,
-      event: effect.event,
-    });
+    await recordTask(taskRecordOf(input, view(), effect.seq, effect.event));
     persistedSeq = effect.seq;
     if (effect.notify && effect.notify.recipients.length > 0) {
-      mails.push({
-        ...effect.notify,
-        seq: effect.seq,
-        task: { ...view(), unitName: input.unit.name, description: template.description, stage: template.stage },
-        zone: input.schedule?.zone,
-        digestRecipients: input.schedule?.digestRecipients,
-        at: nowIso(),
-      });
+      mails.push(taskNotificationOf(input, view(), effect.seq, effect.notify, nowIso()));
     }
   }
   finished = true;

@@ -9,7 +9,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities, TaskOpening } from '../activities';
 import type { AuditEntry } from '../activities/audit';
 import { defaultProposalDeadline } from '../domain/assessment-process';
 import { defaultLkeTemplate } from '../domain/lke';
@@ -49,8 +49,11 @@ import {
 } from './definitions';
 import { scheduleOf } from './schedule';
 import { taskWorkflow } from './task.workflow';
+import { taskOpening } from './task-opening';
 
 const persistence = proxyActivities<Pick<Activities, 'saveUnitProgress'>>(persistenceActivity);
+// Writes and emails, so it retries as emails do.
+const openings = proxyActivities<Pick<Activities, 'openTasks'>>(emailActivity);
 const email =
   proxyActivities<
     Pick<Activities, 'notifyStageOpened' | 'notifyStageLate' | 'notifyTeamApproved' | 'notifyUnitWithdrawn'>
@@ -107,15 +110,27 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     });
 
   /** Tells the parent cycle where the unit stands; a unit started on its own (tests, tools) has none to tell. */
-  const reportToCycle = async () => {
+  const reportToCycle = async (report: Pick<UnitView, 'stage' | 'status'> = state) => {
     const parent = workflowInfo().parent;
     if (!parent) return;
     await getExternalWorkflowHandle(parent.workflowId).signal(unitReportSignal, {
       unitCode: unit.code,
-      stage: state.stage,
-      status: state.status,
+      stage: report.stage,
+      status: report.status,
     });
   };
+  /**
+   * Reports go out one after another in a lane of their own, so the unit opens a stage without waiting a round trip
+   * for the cycle to hear of it (at launch, every unit at once). A cycle that has ended has nothing to hear.
+   */
+  let reports: Promise<void> = Promise.resolve();
+  const reportInLane = (): Promise<void> => {
+    const report = { stage: state.stage, status: state.status };
+    reports = reports.then(() => reportToCycle(report)).catch(() => undefined);
+    return reports;
+  };
+  // Histories recorded before waited for each report, and replay that way.
+  const reportsInLane = () => patched('unit-reports-in-a-lane');
 
   const contacts = (): TaskPerson[] => [...(roster.pimpinan ?? []), ...(roster.ketua_tim ?? [])];
   /** What every stage email of this unit says: which cycle, unit, stage and window, in which zone, to whom. */
@@ -128,8 +143,14 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     zone,
     recipients: contacts(),
   });
-  const startTask = async (template: TaskTemplate, due: string, required: boolean): Promise<void> => {
-    if (state.tasks[template.key] !== undefined) return;
+  /** Starts one task; when `announced`, the task leaves its first record and email to the unit: returns them. */
+  const startTask = async (
+    template: TaskTemplate,
+    due: string,
+    required: boolean,
+    announced: boolean,
+  ): Promise<TaskOpening | undefined> => {
+    if (state.tasks[template.key] !== undefined) return undefined;
     state.tasks[template.key] = 'open';
     started.set(template.key, { template, due });
     const taskInput: TaskWorkflowInput = {
@@ -145,9 +166,11 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
         admin_organisasi: roster.admin_organisasi ?? [],
       },
       schedule: childSchedule(),
+      ...(announced ? { announcedByUnit: true } : {}),
     };
+    const workflowId = taskWorkflowId(input.cycleId, unit.code, template.key);
     const child = await startChild(taskWorkflow, {
-      workflowId: taskWorkflowId(input.cycleId, unit.code, template.key),
+      workflowId,
       args: [taskInput],
       parentClosePolicy: required ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
     });
@@ -161,6 +184,20 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
         state.tasks[template.key] = 'cancelled';
       },
     );
+    return announced ? taskOpening(taskInput, workflowId, nowIso()) : undefined;
+  };
+
+  /**
+   * Whether the unit writes and announces the tasks it opens, in one activity for all of them, rather than each task
+   * in a write and an email activity of its own: a 200-unit launch opens 1,400 tasks at once, and every activity
+   * costs the worker a workflow task more. Histories recorded before let each task do it, and replay that way.
+   */
+  const unitOpensTasks = () => patched('unit-opens-its-tasks');
+
+  /** Waits for the tasks to start, then writes and announces those left to the unit (not waited for). */
+  const opened = async (starting: Promise<TaskOpening | undefined>[]): Promise<void> => {
+    const toOpen = (await Promise.all(starting)).filter((opening) => opening !== undefined);
+    if (toOpen.length > 0) mailing.push(openings.openTasks(toOpen));
   };
 
   /**
@@ -169,13 +206,19 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
    * one at a time, and replay that way.
    */
   const startStageTasks = async (stage: StageCode, templates: TaskTemplate[]): Promise<void> => {
-    const start = (template: TaskTemplate) =>
-      startTask(template, taskDueInstant(template.due, timeline[stage], calendar).toISOString(), template.required);
+    const start = (template: TaskTemplate, announced: boolean) =>
+      startTask(
+        template,
+        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
+        template.required,
+        announced,
+      );
     if (patched('unit-starts-stage-tasks-together')) {
-      await Promise.all(templates.map(start));
+      const announced = unitOpensTasks();
+      await opened(templates.map((template) => start(template, announced)));
       return;
     }
-    for (const template of templates) await start(template);
+    for (const template of templates) await start(template, false);
   };
 
   /**
@@ -277,12 +320,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   });
   setHandler(progressReportSignal, async (period) => {
     if (state.status !== 'active') return;
-    await startTask(progressReportTemplate(period), period.due, false);
+    await opened([startTask(progressReportTemplate(period), period.due, false, unitOpensTasks())]);
   });
 
   for (const stage of stageCodes) {
     state.stage = stage;
-    await reportToCycle();
+    if (reportsInLane()) void reportInLane();
+    else await reportToCycle();
     const opensAt = calendar.atLocalTime(timeline[stage].opens, '00:00');
     const wait = clock.delayUntil(opensAt, Date.now());
     if (wait > 0) await condition(() => openedEarly.has(stage) || withdrawal !== undefined, wait);
@@ -363,7 +407,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     state.status = 'finished';
     await save({ type: 'unit_finished', by: 'sistem', to: 'selesai' });
   }
-  await reportToCycle();
+  if (reportsInLane()) await reportInLane();
+  else await reportToCycle();
   await Promise.all(mailing);
   await condition(allHandlersFinished);
   return state;

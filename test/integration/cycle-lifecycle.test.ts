@@ -2,7 +2,7 @@ import request from 'supertest';
 import { defaultCatalogue, requiredTasksForStage, tasksForStage } from '../../domain/catalogue';
 import { personIdOf } from '../../domain/people';
 import { stageCodes, type StageCode } from '../../domain/stages';
-import { cycleStateQuery, cycleWorkflowId, type CycleWorkflowState } from '../../workflows/definitions';
+import { cycleStateQuery, cycleWorkflowId, unitWorkflowId, type CycleWorkflowState } from '../../workflows/definitions';
 import { pinnedLaunchBody } from '../fixtures/cycles';
 import { teamFor } from '../fixtures/team';
 import { launchPeople, UnitDriver } from '../support/drive-cycle';
@@ -60,6 +60,8 @@ describe('a full cycle: 2 units, the default catalogue, all six stages, driven o
     const handle = stack().client.workflow.getHandle(cycleWorkflowId(cycleId));
     const final = (await handle.result()) as CycleWorkflowState;
     recordHistoryIfAsked(stack(), 'cycle-workflow.two-units', handle.workflowId);
+    // A unit inside a cycle: it reports to its parent, which a unit started on its own (unit-workflow.six-stages) has not.
+    recordHistoryIfAsked(stack(), 'unit-workflow.in-cycle', unitWorkflowId(cycleId, first!.unitCode));
     expect(final.status).toBe('completed');
     expect(final.units.map((unit) => [unit.code, unit.status, unit.stage])).toEqual([
       ['DISDUKCAPIL', 'finished', 'selesai'],

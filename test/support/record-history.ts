@@ -11,9 +11,13 @@ import type { TestStack } from './stack';
  */
 export function recordHistoryIfAsked(stack: TestStack, name: string, workflowId: string, runId?: string): void {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const json = execFileSync(ensureTemporal(), [
-    ...['workflow', 'show', '--output', 'json', '--workflow-id', workflowId, ...(runId ? ['--run-id', runId] : [])],
-    ...['--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace],
-  ]);
+  const json = execFileSync(
+    ensureTemporal(),
+    [
+      ...['workflow', 'show', '--output', 'json', '--workflow-id', workflowId, ...(runId ? ['--run-id', runId] : [])],
+      ...['--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace],
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  ); // a unit's history, with its catalogue in every task's input, exceeds the 1 MB default
   writeFileSync(path.join(__dirname, '..', 'fixtures', 'histories', `${name}.json`), json);
 }
