@@ -208,13 +208,28 @@ export function createActivities(deps: ActivityDeps) {
     /**
      * The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts): all
      * records first, so a link in an email never leads to a task not stored yet, then the emails. A retry rewrites
-     * nothing newer (seq) and sends nothing twice (dedupe keys), as the tasks' own activities would not.
+     * nothing newer (seq) and sends nothing twice (dedupe keys), as the tasks' own activities would not. Every email
+     * is tried even when one fails (the mail server is down: each is then in the log as retrying), then the attempt
+     * fails for Temporal to retry the ones left.
      */
     async openTasks(openings: TaskOpening[]): Promise<{ recorded: number; emails: number }> {
       for (const opening of openings) await recordTask(opening.record);
       let emails = 0;
+      const failures: unknown[] = [];
       for (const opening of openings) {
-        if (opening.notification) emails += (await notifyTask(opening.notification)).length;
+        if (!opening.notification) continue;
+        try {
+          emails += (await notifyTask(opening.notification)).length;
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (failures.length > 0) {
+        const [first] = failures;
+        throw new Error(
+          `${failures.length} of the assignment emails not sent yet: ${first instanceof Error ? first.message : String(first)}`,
+          { cause: first },
+        );
       }
       return { recorded: openings.length, emails };
     },
