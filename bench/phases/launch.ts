@@ -69,6 +69,12 @@ export interface LaunchTimeline {
    * workflow tasks' run time, and the activity figures are zero.
    */
   recordedLocally?: boolean;
+  /**
+   * The units wrote their tasks' first records and sent the assignment emails (one `openTasks` activity per unit and
+   * stage, workflows/task-opening.ts): the activity figures are those activities', and the task workflows record
+   * nothing at start.
+   */
+  recordedByUnit?: boolean;
   taskWorkflowsSampled: number;
 }
 
@@ -259,6 +265,26 @@ type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory'
 const idOf = (value: unknown) => Number(String(value ?? 0));
 const timeOf = (event: HistoryEvent | undefined) => tsToMs(event?.eventTime);
 
+/** The scheduled, started and completed events of every activity of `type` in `events`. */
+function ofActivity(events: HistoryEvent[], type: string): HistoryEvent[] {
+  const scheduled = new Set(
+    events
+      .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === type)
+      .map((event) => idOf(event.eventId)),
+  );
+  const started = new Set(
+    events
+      .filter((event) => scheduled.has(idOf(event.activityTaskStartedEventAttributes?.scheduledEventId)))
+      .map((event) => idOf(event.eventId)),
+  );
+  return events.filter(
+    (event) =>
+      scheduled.has(idOf(event.eventId)) ||
+      started.has(idOf(event.eventId)) ||
+      started.has(idOf(event.activityTaskCompletedEventAttributes?.startedEventId)),
+  );
+}
+
 /** Scheduled → started and started → completed of every workflow task and activity task in `events`. */
 function taskTimes(events: HistoryEvent[]) {
   const byId = new Map(events.map((event) => [idOf(event.eventId), event]));
@@ -327,10 +353,15 @@ async function launchTimeline(
   collect(taskTimes(cycle));
 
   const perUnit: { starts: number[]; workflowTasks: number; span: number }[] = [];
+  const activity = { wait: [] as number[], run: [] as number[] };
   await inPool(plan.body.units, 20, async (unit) => {
-    const events = upToLast(await history(unitWorkflowId(cycleId, unit.code)), startedChild(taskWorkflowType));
+    const full = await history(unitWorkflowId(cycleId, unit.code));
+    const events = upToLast(full, startedChild(taskWorkflowType));
     const starts = events.filter(startedChild(taskWorkflowType)).map(since);
     collect(taskTimes(events));
+    const opening = taskTimes(ofActivity(full, 'openTasks'));
+    activity.wait.push(...opening.activityWait);
+    activity.run.push(...opening.activityRun);
     perUnit.push({
       starts,
       workflowTasks: events.filter((event) => event.workflowTaskCompletedEventAttributes).length,
@@ -346,7 +377,7 @@ async function launchTimeline(
   const taskIds = (await context.stack.models.Task.find({ cycleId }, { _id: 1 }).lean()).map((task) => task._id);
   const step = Math.max(1, Math.floor(taskIds.length / 200));
   const sampled = taskIds.filter((_, n) => n % step === 0);
-  const activity = { wait: [] as number[], run: [] as number[] };
+  const recordedByUnit = activity.run.length > 0;
   let recordedLocally = false;
   await inPool(sampled, 20, async (taskId) => {
     const all = await history(taskId);
@@ -356,10 +387,15 @@ async function launchTimeline(
         event.markerRecordedEventAttributes?.markerName === localActivityMarker ||
         event.activityTaskCompletedEventAttributes,
     );
-    const events = recorded < 0 ? all : all.slice(0, recorded + 1);
+    // Opened by its unit, a task records nothing at start: its first workflow task is the sample.
+    const events =
+      recorded < 0
+        ? upToLast(all, (event) => !!event.workflowTaskCompletedEventAttributes)
+        : all.slice(0, recorded + 1);
     if (events.at(-1)?.markerRecordedEventAttributes) recordedLocally = true;
     const times = taskTimes(events);
     collect(times);
+    if (recordedByUnit) return;
     activity.wait.push(...times.activityWait);
     activity.run.push(...times.activityRun);
   });
@@ -384,7 +420,8 @@ async function launchTimeline(
     workflowTaskRunMs: orZero(all.workflowRun),
     activityWaitMs: orZero(activity.wait),
     activityRunMs: orZero(activity.run),
-    recordedLocally,
+    recordedLocally: recordedLocally && !recordedByUnit,
+    recordedByUnit,
     taskWorkflowsSampled: sampled.length,
   };
 }
