@@ -484,15 +484,19 @@ function whyGoalsFail(
         `(one unit's input ${kb(t.unitInputBytes)} KB), and the server had recorded the last of them started at ` +
         `${sec(t.unitsStartedMs)} s; meanwhile the unit workflows already started were at work on the same server ` +
         `and worker, and the cycle workflow completed ${t.cycleWorkflowTasks} workflow tasks` +
-        `${t.cycleSignals === undefined ? '' : ` and received ${t.cycleSignals} signals (each unit reports its stage to the cycle before it starts its tasks)`}. The unit ` +
+        `${t.cycleSignals === undefined ? '' : ` and received ${t.cycleSignals} signals (units report their stage to the cycle)`}. The unit ` +
         `workflows had started all their task workflows at ${sec(t.tasksStartedMs)} s, each completing a median of ` +
         `${t.workflowTasksPerUnit.median} workflow tasks (max ${t.workflowTasksPerUnit.max}) for its ` +
         `${fmt(t.tasksStartedPerUnit)} tasks` +
-        (serial
-          ? " — a workflow task per task started: the unit asks for a stage's starts in one workflow task " +
-            "(`startStageTasks`, workflows/unit.workflow.ts), but each child's start, once recorded, wakes it again " +
-            'on the same busy worker'
-          : '') +
+        (t.recordedByUnit
+          ? " — the unit's steps until then: its start (a stage's task starts asked for together), its children's " +
+            'starts recorded, the results of its activities (openTasks, its progress record, the stage email) and ' +
+            "monev's request for the progress report, which starts one task more"
+          : serial
+            ? " — a workflow task per task started: the unit asks for a stage's starts in one workflow task " +
+              "(`startStageTasks`, workflows/unit.workflow.ts), but each child's start, once recorded, wakes it again " +
+              'on the same busy worker'
+            : '') +
         `, over a median of ${sec(t.unitStartSpanMs.median)} s (max ${sec(t.unitStartSpanMs.max)} s) from the unit's ` +
         `own start. These workflow tasks waited for the worker p50 ${ms(t.workflowTaskWaitMs.p50)} ms, p95 ` +
         `${ms(t.workflowTaskWaitMs.p95)} ms (max ${ms(t.workflowTaskWaitMs.max)} ms) and took it p50 ` +
