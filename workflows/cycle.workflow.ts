@@ -343,6 +343,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
 
   await record({ type: 'cycle_launched', by: personIdOf(input.launchedBy.email), to: 'launching' });
   if (patched('unit-starts-in-batches-by-size')) {
+    // Sized here, built again at each start: an input carries the clock as it stands when its unit starts.
     const inputBytes = (unit: CycleUnit) => JSON.stringify(unitInput(unit)).length;
     for (const batch of batchesBySize(input.units, inputBytes, unitStartBatchBytes)) {
       await Promise.all(batch.map((unit) => startUnit(unit)));

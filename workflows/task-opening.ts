@@ -75,7 +75,7 @@ export function taskNotificationOf(
   };
 }
 
-/** The task's first step (seq 1): its record as it opens, and the assignment email when it names people. */
+/** The seq of a task's first step: its record as it opens, and its assignment email. */
 export const openingSeq = 1;
 
 export function assignmentNoticeOf(input: TaskWorkflowInput): TaskNotice {
@@ -83,7 +83,8 @@ export function assignmentNoticeOf(input: TaskWorkflowInput): TaskNotice {
 }
 
 /**
- * What a unit writes and sends for a task it opens with `announcedByUnit`: one activity for all of a stage's tasks
+ * The task's first step, its record as it opens and the assignment email when it names people: what a unit writes
+ * and sends for a task it opens with `announcedByUnit`: one activity for all of a stage's tasks
  * instead of each task's own write and email activity (a launch of 200 units opens 1,400 tasks at once).
  */
 export function taskOpening(input: TaskWorkflowInput, taskId: string, nowIso: string): TaskOpening {

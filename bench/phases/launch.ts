@@ -381,21 +381,18 @@ async function launchTimeline(
   let recordedLocally = false;
   await inPool(sampled, 20, async (taskId) => {
     const all = await history(taskId);
-    // Recorded: the first local activity's marker, or (before recording went local) the first activity's completion.
-    const recorded = all.findIndex(
-      (event) =>
-        event.markerRecordedEventAttributes?.markerName === localActivityMarker ||
-        event.activityTaskCompletedEventAttributes,
+    // Recorded: the first local activity's marker, or (before recording went local) the first activity's completion;
+    // a task its unit opened records nothing at start, so its first workflow task is the sample.
+    const recorded = all.findIndex((event) =>
+      recordedByUnit
+        ? event.workflowTaskCompletedEventAttributes
+        : event.markerRecordedEventAttributes?.markerName === localActivityMarker ||
+          event.activityTaskCompletedEventAttributes,
     );
-    // Opened by its unit, a task records nothing at start: its first workflow task is the sample.
-    const events =
-      recorded < 0
-        ? upToLast(all, (event) => !!event.workflowTaskCompletedEventAttributes)
-        : all.slice(0, recorded + 1);
+    const events = recorded < 0 ? all : all.slice(0, recorded + 1);
     if (events.at(-1)?.markerRecordedEventAttributes) recordedLocally = true;
     const times = taskTimes(events);
     collect(times);
-    if (recordedByUnit) return;
     activity.wait.push(...times.activityWait);
     activity.run.push(...times.activityRun);
   });
@@ -420,7 +417,7 @@ async function launchTimeline(
     workflowTaskRunMs: orZero(all.workflowRun),
     activityWaitMs: orZero(activity.wait),
     activityRunMs: orZero(activity.run),
-    recordedLocally: recordedLocally && !recordedByUnit,
+    recordedLocally,
     recordedByUnit,
     taskWorkflowsSampled: sampled.length,
   };

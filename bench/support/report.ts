@@ -4,7 +4,7 @@
  * what it measured.
  */
 import { defaultCatalogue } from '../../domain/catalogue';
-import type { LaunchResult } from '../phases/launch';
+import type { LaunchResult, LaunchTimeline } from '../phases/launch';
 import type { WorkerMemory } from '../phases/memory';
 import type { QueryFigure, QueryKind } from '../phases/queries';
 import type { Percentiles } from './stats';
@@ -27,6 +27,9 @@ export const queryRatio = (s: SizeResult, kind: QueryKind) => {
   const figure = s.queries?.figures.find((f) => f.kind === kind);
   return figure ? ratio(figure.product.p95, figure.floor.p95) : undefined;
 };
+
+/** Who recorded the launch's tasks, as the read-back's activity columns name it. */
+const recorder = (t: LaunchTimeline) => (t.recordedByUnit ? 'unit: ' : '');
 
 export function renderReport(run: RunResult, plotFile: string | undefined): string {
   const { options } = run;
@@ -265,7 +268,7 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
         `| ${s.units} | ${sec(t.unitStartsRequestedMs.first)}–${sec(t.unitStartsRequestedMs.last)} s | ${sec(t.unitsStartedMs)} s | ` +
           `${t.cycleWorkflowTasks}${t.cycleSignals === undefined ? '' : ` (${t.cycleSignals})`} | ${kb(t.unitInputBytes)} KB | ${sec(t.tasksStartedMs)} s | ${t.workflowTasksPerUnit.median} / ${t.workflowTasksPerUnit.max} | ` +
           `${sec(t.unitStartSpanMs.median)} / ${sec(t.unitStartSpanMs.max)} s | ${ms(t.workflowTaskWaitMs.p50)} / ${ms(t.workflowTaskWaitMs.p95)} / ${ms(t.workflowTaskWaitMs.max)} | ` +
-          `${pair(t.workflowTaskRunMs)} | ${t.recordedLocally ? 'local (in the workflow task) | local' : `${t.recordedByUnit ? 'unit: ' : ''}${pair(t.activityWaitMs)} | ${t.recordedByUnit ? 'unit: ' : ''}${pair(t.activityRunMs)}`} | ${t.taskWorkflowsSampled} |`,
+          `${pair(t.workflowTaskRunMs)} | ${t.recordedLocally ? 'local (in the workflow task) | local' : `${recorder(t)}${pair(t.activityWaitMs)} | ${recorder(t)}${pair(t.activityRunMs)}`} | ${t.taskWorkflowsSampled} |`,
       );
     }
     for (const s of unread)

@@ -11,6 +11,7 @@ import type { TestStack } from './stack';
  */
 export function recordHistoryIfAsked(stack: TestStack, name: string, workflowId: string, runId?: string): void {
   if (process.env.RECORD_HISTORIES !== '1') return;
+  // A unit's history, with the catalogue in every task's input, exceeds execFileSync's 1 MB default buffer.
   const json = execFileSync(
     ensureTemporal(),
     [
@@ -18,6 +19,6 @@ export function recordHistoryIfAsked(stack: TestStack, name: string, workflowId:
       ...['--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace],
     ],
     { maxBuffer: 64 * 1024 * 1024 },
-  ); // a unit's history, with its catalogue in every task's input, exceeds the 1 MB default
+  );
   writeFileSync(path.join(__dirname, '..', 'fixtures', 'histories', `${name}.json`), json);
 }
