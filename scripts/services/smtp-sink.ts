@@ -102,8 +102,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   });
   await new Promise<void>((resolve, reject) => {
     smtp.once('error', reject);
-    smtp.listen(options.smtpPort ?? 0, host, () => resolve());
+    smtp.listen(options.smtpPort ?? 0, host, () => {
+      smtp.off('error', reject);
+      resolve();
+    });
   });
+  // A client that dies mid-message (a killed worker) resets its connection, and smtp-server re-emits that on the
+  // server. It concerns that one connection only; unheard, the 'error' event would take the whole process down.
+  smtp.on('error', () => {});
 
   const api = express();
   api.get('/api/v1/messages', (_req, res) => {
