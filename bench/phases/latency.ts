@@ -19,6 +19,7 @@ import {
   type TaskWorkflowInput,
 } from '../../workflows/definitions';
 import { finishSignal, floorUpdateWorkflowType, pingUpdate } from '../floor/definitions';
+import { startCpuMeter, type CpuUse } from '../support/cpu';
 import { call } from '../support/http';
 import { inPool, progress, waitUntil } from '../support/progress';
 import { percentiles, type Percentiles } from '../support/stats';
@@ -40,6 +41,8 @@ export interface LatencyResult {
   firstFailure?: string;
   productSeconds: number;
   floorSeconds: number;
+  /** CPU time each process used while the floor's updates, then the HTTP clients, ran (a diagnostic, not a goal). */
+  cpu?: { floor: CpuUse; product: CpuUse };
 }
 
 export interface LatencyContext {
@@ -88,6 +91,7 @@ export async function latencyPhase(context: LatencyContext): Promise<LatencyResu
   const steps: Record<Step, number[]> = { claim: [], submit: [], review: [] };
   let failures = 0;
   let firstFailure: string | undefined;
+  const meter = startCpuMeter(context.stack.processes());
   const started = performance.now();
   await Promise.all(
     people.map(async (client) => {
@@ -115,6 +119,7 @@ export async function latencyPhase(context: LatencyContext): Promise<LatencyResu
     }),
   );
   const productSeconds = (performance.now() - started) / 1000;
+  const productCpu = meter.stop();
   const all = [...steps.claim, ...steps.submit, ...steps.review];
   if (all.length === 0) throw new Error(`no task was completed: ${firstFailure ?? 'no failure recorded'}`);
   const product = percentiles(all);
@@ -130,6 +135,7 @@ export async function latencyPhase(context: LatencyContext): Promise<LatencyResu
     firstFailure,
     productSeconds,
     floorSeconds: floor.seconds,
+    cpu: { floor: floor.cpu, product: productCpu },
   };
 }
 
@@ -222,7 +228,7 @@ async function directLatency(context: LatencyContext, people: Client[]): Promise
 async function floorLatency(
   context: LatencyContext,
   updates: number,
-): Promise<{ samples: Percentiles; seconds: number }> {
+): Promise<{ samples: Percentiles; seconds: number; cpu: CpuUse }> {
   const { stack } = context;
   const tag = randomUUID().slice(0, 8);
   const handles = await Promise.all(
@@ -234,6 +240,7 @@ async function floorLatency(
     ),
   );
   const samples: number[] = [];
+  const meter = startCpuMeter(stack.processes());
   const started = performance.now();
   await Promise.all(
     handles.map(async (handle) => {
@@ -246,6 +253,7 @@ async function floorLatency(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = meter.stop();
   await Promise.all(handles.map((handle) => handle.signal(finishSignal)));
-  return { samples: percentiles(samples), seconds };
+  return { samples: percentiles(samples), seconds, cpu };
 }

@@ -12,6 +12,7 @@ import { personIdOf } from '../../domain/people';
 import { cycleWorkflowId, taskWorkflowType, unitWorkflowId, unitWorkflowType } from '../../workflows/definitions';
 import { planLaunch, type LaunchPlan } from '../../test/support/launch-outcome';
 import { floorInsertWorkflowType, type FloorInput } from '../floor/definitions';
+import { startCpuMeter, type CpuUse } from '../support/cpu';
 import { call, expectStatus } from '../support/http';
 import { inPool, progress, waitUntil } from '../support/progress';
 import { percentiles, type Percentiles } from '../support/stats';
@@ -32,6 +33,8 @@ export interface LaunchResult {
   timeline?: LaunchTimeline;
   /** Why the histories could not be read back, when they could not. */
   timelineError?: string;
+  /** CPU time each process used while the floor, then the product, was measured (a diagnostic, not a goal). */
+  cpu?: { floor: CpuUse; product: CpuUse };
 }
 
 /**
@@ -98,14 +101,17 @@ export async function launchPhase(context: LaunchContext, units: number): Promis
   const warmUp = planLaunch(2);
   await floorRun(context, warmUp.tasks);
   await productLaunch(context, warmUp);
+  const measure = () => startCpuMeter(context.stack.processes());
 
   const plan = planLaunch(units);
   progress(`launch floor: ${plan.tasks} bare workflow starts, one document each`);
+  const floorMeter = measure();
   const floorMs = await floorRun(context, plan.tasks);
+  const floorCpu = floorMeter.stop();
   progress(`launch floor: ${(floorMs / 1000).toFixed(1)} s`);
 
   progress(`launch: ${units} units through POST /api/v1/cycles (${plan.tasks} tasks, ${plan.emails} emails expected)`);
-  const product = await productLaunch(context, plan).catch((error: unknown) => {
+  const product = await productLaunch(context, plan, measure).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `the product's launch did not finish (${reason}); the floor had stored its ${plan.tasks} documents in ` +
@@ -142,6 +148,7 @@ export async function launchPhase(context: LaunchContext, units: number): Promis
     smtpReceived,
     timeline,
     timelineError,
+    cpu: product.cpu ? { floor: floorCpu, product: product.cpu } : undefined,
   };
 }
 
@@ -179,7 +186,8 @@ async function floorRun(context: LaunchContext, count: number): Promise<number> 
 async function productLaunch(
   context: LaunchContext,
   plan: LaunchPlan,
-): Promise<{ tasksMs: number; emailsMs: number; cycleId: string; sentAt: number }> {
+  measure?: () => { stop(): CpuUse },
+): Promise<{ tasksMs: number; emailsMs: number; cycleId: string; sentAt: number; cpu?: CpuUse }> {
   const { stack, api } = context;
   await stack.models.Account.insertMany(
     plan.body.units.map((unit) => ({
@@ -193,6 +201,7 @@ async function productLaunch(
   );
   const admin = await stack.tokenFor(plan.body.launchedBy, [{ role: 'admin_organisasi' }]);
   const { launchedBy: _launcher, ...body } = plan.body;
+  const meter = measure?.();
   const sentAt = Date.now();
   const started = performance.now();
   const launched = expectStatus(await call(api.url, 'POST', '/api/v1/cycles', admin, body), 202, 'launch');
@@ -233,7 +242,7 @@ async function productLaunch(
       .catch(() => undefined);
     throw error;
   }
-  return { tasksMs: tasksAt! - started, emailsMs: emailsAt! - started, cycleId, sentAt };
+  return { tasksMs: tasksAt! - started, emailsMs: emailsAt! - started, cycleId, sentAt, cpu: meter?.stop() };
 }
 
 /**

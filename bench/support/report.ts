@@ -7,6 +7,7 @@ import { defaultCatalogue } from '../../domain/catalogue';
 import type { LaunchResult, LaunchTimeline } from '../phases/launch';
 import type { WorkerMemory } from '../phases/memory';
 import type { QueryFigure, QueryKind } from '../phases/queries';
+import { cpuReading, cpuTable, type CpuRow } from './cpu-report';
 import type { Percentiles } from './stats';
 import { ms, ratio, sec, times } from './stats';
 import { goals, type Phase, type RunResult, type SizeResult } from './results';
@@ -305,6 +306,23 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
         '.',
     );
   }
+  const cpuRows: CpuRow[] = run.sizes.flatMap((s) => [
+    ...(s.launch?.cpu ? [{ units: s.units, figure: '1. launch', ...s.launch.cpu }] : []),
+    ...(s.latency?.cpu ? [{ units: s.units, figure: '2. latency (HTTP clients)', ...s.latency.cpu }] : []),
+  ]);
+  if (cpuRows.length > 0) {
+    out(
+      '',
+      '### CPU time by process while the launch and the latency were measured (seconds)',
+      '',
+      'User + system time of every thread, read from `/proc/<pid>/stat` at the start and the end of each measurement ' +
+        '(a diagnostic, not a goal). "Cores busy" is the CPU time used of all there was (wall time × cores): near ' +
+        '100% the machine was the limit, and the time follows the CPU work the processes did together. "Other": ' +
+        'processes the table does not name, such as the other worker, idle meanwhile.',
+      '',
+      ...cpuTable(cpuRows),
+    );
+  }
   out('', '### 3. Inbox and dashboard queries (ms, one at a time)', '');
   out(
     '| units | tasks in the database | query | floor p50 / p95 | product p50 / p95 | ratio p50 | ratio p95 | goal p95 ≤ 2× | same answer |',
@@ -536,6 +554,7 @@ function whyGoalsFail(
             `(${fmt(l.units / smaller.units)}× the units, ${fmt(longest[1] / Math.max(1, stretches(smaller.launch!)[index]![1]))}× the time).`
           : '.');
     }
+    if (l.cpu) line += ` ${cpuReading(l.cpu.floor, l.cpu.product, goals.launch)}`;
     lines.push(line);
   }
   if (latencyAt?.latency && latencyRatio(latencyAt)! > goals.latencyP99) {
@@ -554,7 +573,8 @@ function whyGoalsFail(
         'activity writes the task and its audit event (`recordTask`, workflows/task.workflow.ts), database writes ' +
         "the floor's update does not make, and the update is answered when that workflow task completes — on a " +
         `worker that also sends the emails of every submission and approval. Throughput while measured: ` +
-        `${fmt((l.completions * 3) / l.productSeconds)} requests/s against the floor's ${fmt(l.floor.n / l.floorSeconds)} updates/s.`,
+        `${fmt((l.completions * 3) / l.productSeconds)} requests/s against the floor's ${fmt(l.floor.n / l.floorSeconds)} updates/s.` +
+        (l.cpu ? ` ${cpuReading(l.cpu.floor, l.cpu.product, goals.latencyP99)}` : ''),
     );
   }
   for (const figure of queriesAt?.queries?.figures ?? []) {

@@ -13,6 +13,7 @@ import { startTemporalDevServer } from '../../scripts/services/temporal';
 import { ensureTemporal, localMongoServer } from '../../scripts/services/tools';
 import versions from '../../scripts/tool-versions.json';
 import { adopt, spawnNode, type NodeChild } from './children';
+import type { NamedProcess } from './cpu';
 
 export interface BenchServers {
   temporalAddress: string;
@@ -24,6 +25,8 @@ export interface BenchServers {
   mongoUri(database: string): string;
   /** Which servers were started here (the others the environment named). */
   owned: { temporal: boolean; mongo: boolean; smtp: boolean };
+  /** The servers started here, as OS processes whose CPU time the bench can read. */
+  processes: NamedProcess[];
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export interface ServerVersions {
 
 export async function startServers(logDir: string): Promise<BenchServers> {
   const processes: (ManagedProcess | NodeChild)[] = [];
+  const named: NamedProcess[] = [];
   const stop = async () => {
     await Promise.allSettled(processes.map((p) => p.stop()));
   };
@@ -43,11 +47,13 @@ export async function startServers(logDir: string): Promise<BenchServers> {
       process.env.TEMPORAL_ADDRESS ??
         startTemporalDevServer({ logFile: path.join(logDir, 'temporal.log') }).then((server) => {
           processes.push(adopt(server.process));
+          named.push({ name: 'Temporal server', pid: server.process.child.pid! });
           return server.address;
         }),
       process.env.MONGODB_URI ??
         startLocalMongo({ database: 'zi-bench', logFile: path.join(logDir, 'mongodb.log') }).then((server) => {
           processes.push(adopt(server.process));
+          named.push({ name: 'database', pid: server.process.child.pid! });
           return server.uri;
         }),
     ]);
@@ -62,6 +68,7 @@ export async function startServers(logDir: string): Promise<BenchServers> {
         logDir,
       );
       processes.push(sink);
+      named.push({ name: 'SMTP sink', pid: sink.pid });
       await untilPort(sink, smtpPort);
       await untilPort(sink, httpPort);
       smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
@@ -78,6 +85,7 @@ export async function startServers(logDir: string): Promise<BenchServers> {
         mongo: !process.env.MONGODB_URI,
         smtp: !process.env.SMTP_URL,
       },
+      processes: named,
       stop,
     };
   } catch (error) {

@@ -16,6 +16,7 @@ import { floorCollection } from '../floor/definitions';
 import type { BenchOptions } from '../options';
 import type { Bundles } from './bundles';
 import { spawnNode, untilAnswering, untilPolling, type NodeChild } from './children';
+import type { NamedProcess } from './cpu';
 import type { BenchServers } from './servers';
 
 export interface ApiProcess {
@@ -42,8 +43,16 @@ export interface BenchStack {
   startApi(taskQueue: string): Promise<ApiProcess>;
   startProductWorker(taskQueue: string): Promise<NodeChild>;
   startFloorWorker(taskQueue: string): Promise<NodeChild>;
+  /** Every OS process of this size's system that is running now, named for what it is, the bench's own included. */
+  processes(): NamedProcess[];
   stop(): Promise<void>;
 }
+
+const processNames: Record<string, string> = {
+  api: 'API',
+  'product-worker': 'product worker',
+  'floor-worker': 'floor worker',
+};
 
 export async function startBenchStack(options: {
   servers: BenchServers;
@@ -72,7 +81,7 @@ export async function startBenchStack(options: {
     channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
   });
   const client = new Client({ connection, namespace: servers.namespace });
-  const children: NodeChild[] = [];
+  const children: { kind: string; child: NodeChild }[] = [];
   const queues: string[] = [];
   let count = 0;
   const spawn = (
@@ -82,7 +91,7 @@ export async function startBenchStack(options: {
     compiled?: { nodeFlags: readonly string[] },
   ) => {
     const child = spawnNode(`${name}-${++count}`, entry, { ...env, ...extra }, logDir, compiled);
-    children.push(child);
+    children.push({ kind: name, child });
     return child;
   };
 
@@ -138,8 +147,14 @@ export async function startBenchStack(options: {
       await untilPolling(child, client, servers.namespace, taskQueue);
       return child;
     },
+    processes() {
+      const running = children
+        .filter(({ child }) => !child.exited())
+        .map(({ kind, child }) => ({ name: processNames[kind] ?? kind, pid: child.pid }));
+      return [...servers.processes, ...running, { name: 'bench (load and polling)', pid: process.pid }];
+    },
     async stop() {
-      await Promise.allSettled(children.map((child) => child.stop()));
+      await Promise.allSettled(children.map(({ child }) => child.stop()));
       await Promise.allSettled([connection.close(), mongo.close()]);
     },
   };
