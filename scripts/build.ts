@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../worker/workflow-bundle';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -17,7 +18,7 @@ async function build(): Promise<void> {
     stdio: 'inherit',
   });
   cpSync(path.join(root, 'activities', 'templates'), path.join(dist, 'activities', 'templates'), { recursive: true });
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  const { code } = await bundleWorkflowCode(workflowBundleOptions());
   mkdirSync(dist, { recursive: true });
   writeFileSync(path.join(dist, 'workflow-bundle.js'), code);
   console.log('built dist/ and dist/workflow-bundle.js');

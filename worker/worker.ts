@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Config } from '../config';
 import type { Activities } from '../activities';
+import { workflowBundleOptions } from './workflow-bundle';
 
 /**
  * Production loads the prebuilt bundle (`npm run build`), so start-up does no webpack work and runs exactly
@@ -10,7 +11,12 @@ import type { Activities } from '../activities';
 export function workflowSource(config: Pick<Config, 'env' | 'workflowBundlePath'>) {
   return config.env === 'production'
     ? { workflowBundle: { codePath: path.resolve(process.cwd(), config.workflowBundlePath) } }
-    : { workflowsPath: require.resolve('../workflows') };
+    : bundledFromSource();
+}
+
+function bundledFromSource() {
+  const { workflowsPath, preloadModules } = workflowBundleOptions();
+  return { workflowsPath, bundlerOptions: { preloadModules } };
 }
 
 export async function createWorker(options: {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../worker/workflow-bundle';
 import { repoRoot } from './children';
 
 /**
@@ -21,7 +22,7 @@ export async function buildBundles(dir: string): Promise<Bundles> {
   mkdirSync(dir, { recursive: true });
   const logger = new DefaultLogger('WARN');
   const [product, floor] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger }),
+    bundleWorkflowCode({ ...workflowBundleOptions(), logger }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../floor/workflows'), logger }),
   ]);
   const paths = { product: path.join(dir, 'product-workflows.js'), floor: path.join(dir, 'floor-workflows.js') };
