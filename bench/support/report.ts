@@ -318,7 +318,9 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
       'User + system time of every thread, read from `/proc/<pid>/stat` at the start and the end of each measurement ' +
         '(a diagnostic, not a goal). "Cores busy" is the CPU time used of all there was (wall time × cores): near ' +
         '100% the machine was the limit, and the time follows the CPU work the processes did together. "Other": ' +
-        'processes the table does not name, such as the other worker, idle meanwhile.',
+        'processes the table does not name, such as the other worker, idle meanwhile. Servers the environment names ' +
+        '(`TEMPORAL_ADDRESS`, `MONGODB_URI`, `SMTP_URL`) are not processes of this machine the bench started, and are ' +
+        'not counted.',
       '',
       ...cpuTable(cpuRows),
     );
