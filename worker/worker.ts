@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Config } from '../config';
 import type { Activities } from '../activities';
-import { workflowBundleOptions } from './workflow-bundle';
+import { workflowsFromSource } from './workflow-bundle';
 
 /**
  * Production loads the prebuilt bundle (`npm run build`), so start-up does no webpack work and runs exactly
@@ -11,12 +11,7 @@ import { workflowBundleOptions } from './workflow-bundle';
 export function workflowSource(config: Pick<Config, 'env' | 'workflowBundlePath'>) {
   return config.env === 'production'
     ? { workflowBundle: { codePath: path.resolve(process.cwd(), config.workflowBundlePath) } }
-    : bundledFromSource();
-}
-
-function bundledFromSource() {
-  const { workflowsPath, preloadModules } = workflowBundleOptions();
-  return { workflowsPath, bundlerOptions: { preloadModules } };
+    : workflowsFromSource();
 }
 
 export async function createWorker(options: {

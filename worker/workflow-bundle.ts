@@ -39,3 +39,9 @@ export function workflowBundleOptions() {
     preloadModules: preloadedDomainModules.map((name) => require.resolve(`../domain/${name}`)),
   };
 }
+
+/** The same, as a worker (or a replay worker) takes it when it bundles the workflows itself. */
+export function workflowsFromSource() {
+  const { workflowsPath, preloadModules } = workflowBundleOptions();
+  return { workflowsPath, bundlerOptions: { preloadModules } };
+}

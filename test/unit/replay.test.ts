@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { workflowBundleOptions } from '../../worker/workflow-bundle';
+import { workflowsFromSource } from '../../worker/workflow-bundle';
 
 /**
  * Replays recorded workflow histories against today's workflow code: a change that would break running
@@ -10,7 +10,7 @@ import { workflowBundleOptions } from '../../worker/workflow-bundle';
  * patched change is re-recorded, the older history stays beside it, named for what it predates, so both paths replay.
  */
 const historiesDir = path.join(__dirname, '..', 'fixtures', 'histories');
-const { workflowsPath, preloadModules } = workflowBundleOptions();
+const workflows = workflowsFromSource();
 const histories = readdirSync(historiesDir).filter((file) => file.endsWith('.json'));
 
 describe('recorded workflow histories replay on the current code', () => {
@@ -22,9 +22,7 @@ describe('recorded workflow histories replay on the current code', () => {
     '%s',
     async (file) => {
       const history: unknown = JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8'));
-      await expect(
-        Worker.runReplayHistory({ workflowsPath, bundlerOptions: { preloadModules } }, history, file),
-      ).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(workflows, history, file)).resolves.toBeUndefined();
     },
     60_000,
   );
