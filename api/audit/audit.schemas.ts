@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { auditEntities } from '../../activities/models/audit-event.model';
 import { pageQuery } from '../page';
+import { personIdField } from '../people/person.schemas';
 
 /** Ids reach queries only as plain strings: letters, digits and a few separators, never `$`. */
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'hanya huruf, angka, - dan _ (maksimal 64 karakter)');
 const taskId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,299}$/, 'pengenal tugas tidak valid (tugas:<siklus>:<unit>:<kunci>)');
-const personId = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._@+-]{0,253}$/, 'pengenal orang (email) tidak valid');
 
 export const auditSubjects = ['cycle', 'unit', 'task', 'person'] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
@@ -26,7 +22,7 @@ export const auditQuerySchema = {
       /** A task's events (`tugas:<cycle>:<unit>:<key>`). */
       task: taskId.optional(),
       /** What a person did, and what was done to their account. */
-      person: personId.optional(),
+      person: personIdField.optional(),
       ...pageQuery,
     })
     .superRefine((query, ctx) => {

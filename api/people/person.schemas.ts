@@ -33,8 +33,10 @@ const grants = z
 
 const name = z.string().trim().min(1).max(200);
 
-/** A person in a path is their email (their id); any case, normalised as the workflows normalise it. */
-export const personIdParams = { params: z.strictObject({ id: z.email().max(254).transform(personIdOf) }) };
+/** A person named in a request is their email (their id); any case, normalised as the workflows normalise it. */
+export const personIdField = z.email().max(254).transform(personIdOf);
+
+export const personIdParams = { params: z.strictObject({ id: personIdField }) };
 
 export const invitePersonSchema = { body: z.strictObject({ name, email: z.email().max(254), grants }) };
 
