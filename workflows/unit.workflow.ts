@@ -323,10 +323,19 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     await opened([startTask(progressReportTemplate(period), period.due, false, unitOpensTasks())]);
   });
 
+  /**
+   * The cycle counts every unit active in the first stage from the start (as it does a unit it adds later), so a unit
+   * tells it only where it goes from there: that first report cost a 200-unit launch 200 signals, each a workflow task
+   * of the cycle's while it was still starting units. Histories recorded before sent it, and replay that way.
+   */
+  const tellsWhatTheCycleAssumes = () => !patched('unit-skips-the-report-the-cycle-assumes');
+
   for (const stage of stageCodes) {
     state.stage = stage;
-    if (reportsInLane()) void reportInLane();
-    else await reportToCycle();
+    if (stage !== stageCodes[0] || tellsWhatTheCycleAssumes()) {
+      if (reportsInLane()) void reportInLane();
+      else await reportToCycle();
+    }
     const opensAt = calendar.atLocalTime(timeline[stage].opens, '00:00');
     const wait = clock.delayUntil(opensAt, Date.now());
     if (wait > 0) await condition(() => openedEarly.has(stage) || withdrawal !== undefined, wait);
