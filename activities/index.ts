@@ -10,7 +10,7 @@ import { createAssessmentActivities } from './assessment';
 import { appendAuditEvent, type AuditEntry } from './audit';
 import { createAwardActivities } from './awards';
 import { createDigestActivities } from './digest';
-import { createLifecycleNotifications, formatInstant } from './lifecycle-notifications';
+import { createLifecycleNotifications, formatInstant, type StageOpenedInput } from './lifecycle-notifications';
 import type { Models } from './models';
 import type { UnitProgressDocument } from './models/unit-progress.model';
 import type { TaskDocument } from './models/task.model';
@@ -143,6 +143,64 @@ export function createActivities(deps: ActivityDeps) {
     return outcomes;
   };
 
+  /** Upserts one unit's progress in a cycle unless a newer state is stored, and records what changed. */
+  const saveUnitProgress = async (input: UnitProgressUpdate): Promise<'saved' | 'stale'> => {
+    const { progress, event } = input;
+    const { cycleId, unitCode } = progress;
+    if (event) {
+      await appendAuditEvent(
+        AuditEvent,
+        `unit:${cycleId}:${unitCode}#${progress.seq}`,
+        { entity: 'unit', entityId: `unit:${cycleId}:${unitCode}`, cycleId, unitCode },
+        event,
+      );
+    }
+    const { team, ...rest } = progress;
+    return upsertNewer(
+      UnitProgress,
+      `${cycleId}:${unitCode}`,
+      progress.seq,
+      team ? { $set: { ...rest, team } } : { $set: rest },
+    );
+  };
+
+  /**
+   * The first records of tasks a unit opens (see workflows/task-opening.ts), all before any email, so a link in an
+   * email never leads to a task not stored yet. A retry rewrites nothing newer (seq), as the tasks' own writes would not.
+   */
+  const writeOpenings = async (openings: TaskOpening[]): Promise<void> => {
+    const records = openings.map((opening) => opening.record);
+    for (const record of records) await appendTaskEvent(record);
+    // One round trip for all of them: a 200-unit launch writes 1,400 tasks.
+    await upsertNewerMany(Task, records.map(taskWrite));
+  };
+  const assignmentEmails = (openings: TaskOpening[]) =>
+    openings.flatMap(({ notification }) => (notification ? [() => notifyTask(notification)] : []));
+
+  /**
+   * Tries every email even when one fails (the mail server is down: each is then in the log as retrying), then fails
+   * the attempt for Temporal to retry the ones left; their dedupe keys keep those already sent from going twice.
+   */
+  const sendEvery = async (sends: (() => Promise<NotificationOutcome[]>)[]): Promise<number> => {
+    let sent = 0;
+    const failures: unknown[] = [];
+    for (const sendOne of sends) {
+      try {
+        sent += (await sendOne()).length;
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) {
+      const [first] = failures;
+      throw new Error(
+        `${failures.length} of the emails not sent yet: ${first instanceof Error ? first.message : String(first)}`,
+        { cause: first },
+      );
+    }
+    return sent;
+  };
+
   return {
     ...lifecycle,
     ...digest,
@@ -163,60 +221,29 @@ export function createActivities(deps: ActivityDeps) {
       return upsertNewer(Cycle, id, fields.seq, { $set: fields });
     },
 
-    /** Upserts one unit's progress in a cycle unless a newer state is stored, and records what changed. */
-    async saveUnitProgress(input: { progress: UnitProgressSnapshot; event?: AuditEntry }): Promise<'saved' | 'stale'> {
-      const { progress, event } = input;
-      const { cycleId, unitCode } = progress;
-      if (event) {
-        await appendAuditEvent(
-          AuditEvent,
-          `unit:${cycleId}:${unitCode}#${progress.seq}`,
-          { entity: 'unit', entityId: `unit:${cycleId}:${unitCode}`, cycleId, unitCode },
-          event,
-        );
-      }
-      const { team, ...rest } = progress;
-      return upsertNewer(
-        UnitProgress,
-        `${cycleId}:${unitCode}`,
-        progress.seq,
-        team ? { $set: { ...rest, team } } : { $set: rest },
-      );
-    },
-
+    saveUnitProgress,
     recordTask,
     notifyTask,
 
-    /**
-     * The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts): all
-     * records first, so a link in an email never leads to a task not stored yet, then the emails. A retry rewrites
-     * nothing newer (seq) and sends nothing twice (dedupe keys), as the tasks' own activities would not. Every email
-     * is tried even when one fails (the mail server is down: each is then in the log as retrying), then the attempt
-     * fails for Temporal to retry the ones left.
-     */
+    /** The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts). */
     async openTasks(openings: TaskOpening[]): Promise<{ recorded: number; emails: number }> {
-      const records = openings.map((opening) => opening.record);
-      for (const record of records) await appendTaskEvent(record);
-      // One round trip for all of them: a 200-unit launch writes 1,400 tasks here.
-      await upsertNewerMany(Task, records.map(taskWrite));
-      let emails = 0;
-      const failures: unknown[] = [];
-      for (const opening of openings) {
-        if (!opening.notification) continue;
-        try {
-          emails += (await notifyTask(opening.notification)).length;
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      if (failures.length > 0) {
-        const [first] = failures;
-        throw new Error(
-          `${failures.length} of the assignment emails not sent yet: ${first instanceof Error ? first.message : String(first)}`,
-          { cause: first },
-        );
-      }
-      return { recorded: openings.length, emails };
+      await writeOpenings(openings);
+      return { recorded: openings.length, emails: await sendEvery(assignmentEmails(openings)) };
+    },
+
+    /**
+     * Everything a unit does as a stage opens, once its tasks have started, in one activity instead of three (a
+     * 200-unit launch opens 200 stages at once, and every activity costs the unit a workflow task): the tasks' first
+     * records, the unit's progress with its `stage_opened` event, then the assignment emails and the stage email.
+     */
+    async openStage(input: StageOpening): Promise<{ recorded: number; emails: number }> {
+      await writeOpenings(input.openings);
+      await saveUnitProgress(input.progress);
+      const emails = await sendEvery([
+        ...assignmentEmails(input.openings),
+        () => lifecycle.notifyStageOpened(input.stageOpened),
+      ]);
+      return { recorded: input.openings.length, emails };
     },
 
     /**
@@ -384,6 +411,19 @@ export interface TaskRecord {
 }
 
 /** A task's first step, written and announced by the unit that opened it (workflows/task-opening.ts). */
+/** A unit's progress as its workflow saves it, with the event that changed it. */
+export interface UnitProgressUpdate {
+  progress: UnitProgressSnapshot;
+  event?: AuditEntry;
+}
+
+/** What a unit writes and sends as a stage opens (see `openStage`). */
+export interface StageOpening {
+  openings: TaskOpening[];
+  progress: UnitProgressUpdate;
+  stageOpened: StageOpenedInput;
+}
+
 export interface TaskOpening {
   record: TaskRecord;
   notification?: TaskNotification;

@@ -9,7 +9,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities, TaskOpening } from '../activities';
+import type { Activities, TaskOpening, UnitProgressUpdate } from '../activities';
 import type { AuditEntry } from '../activities/audit';
 import { defaultProposalDeadline } from '../domain/assessment-process';
 import { defaultLkeTemplate } from '../domain/lke';
@@ -52,8 +52,9 @@ import { taskWorkflow } from './task.workflow';
 import { taskOpening } from './task-opening';
 
 const persistence = proxyActivities<Pick<Activities, 'saveUnitProgress'>>(persistenceActivity);
-// Writes and emails, so it retries as emails do.
+// Writes and emails, so they retry as emails do.
 const openings = proxyActivities<Pick<Activities, 'openTasks'>>(emailActivity);
+const stageOpenings = proxyActivities<Pick<Activities, 'openStage'>>(emailActivity);
 const email =
   proxyActivities<
     Pick<Activities, 'notifyStageOpened' | 'notifyStageLate' | 'notifyTeamApproved' | 'notifyUnitWithdrawn'>
@@ -92,22 +93,23 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   const mailing: Promise<unknown>[] = [];
   let seq = 0;
 
-  const save = (event?: Omit<AuditEntry, 'at'>) =>
-    persistence.saveUnitProgress({
-      progress: {
-        cycleId: input.cycleId,
-        unitCode: unit.code,
-        unitName: unit.name,
-        status: state.status,
-        stage: state.stage,
-        completedStages: [...state.completedStages],
-        lateStages: [...state.lateStages],
-        tasks: { ...state.tasks },
-        ...(state.team ? { team: state.team } : {}),
-        seq: ++seq,
-      },
-      event: event ? { ...event, at: nowIso() } : undefined,
-    });
+  /** The unit's progress as it stands, with the event that changed it: the next step (seq) of its read model. */
+  const progressUpdate = (event?: Omit<AuditEntry, 'at'>): UnitProgressUpdate => ({
+    progress: {
+      cycleId: input.cycleId,
+      unitCode: unit.code,
+      unitName: unit.name,
+      status: state.status,
+      stage: state.stage,
+      completedStages: [...state.completedStages],
+      lateStages: [...state.lateStages],
+      tasks: { ...state.tasks },
+      ...(state.team ? { team: state.team } : {}),
+      seq: ++seq,
+    },
+    event: event ? { ...event, at: nowIso() } : undefined,
+  });
+  const save = (event?: Omit<AuditEntry, 'at'>) => persistence.saveUnitProgress(progressUpdate(event));
 
   /** Tells the parent cycle where the unit stands; a unit started on its own (tests, tools) has none to tell. */
   const reportToCycle = async (report: Pick<UnitView, 'stage' | 'status'> = state) => {
@@ -220,6 +222,26 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     }
     for (const template of templates) await start(template, false);
   };
+
+  /** Starts tasks together and returns their first records and emails, for the unit to write and send. */
+  const startAnnouncedTasks = async (stage: StageCode, templates: TaskTemplate[]): Promise<TaskOpening[]> => {
+    const starting = templates.map((template) =>
+      startTask(
+        template,
+        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
+        template.required,
+        true,
+      ),
+    );
+    return (await Promise.all(starting)).filter((opening) => opening !== undefined);
+  };
+
+  /**
+   * Whether a stage opens in one activity (its tasks' records, the unit's progress, every email; see `openStage`)
+   * rather than three one after another, each a workflow task of the unit's more. Histories recorded before took the
+   * three, and replay that way.
+   */
+  const opensStageInOneActivity = () => patched('unit-opens-a-stage-in-one-activity');
 
   /**
    * The unit's assessment (LKE penilaian through TPN) as its own long-lived workflow: it outlives the unit (the
@@ -343,21 +365,25 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
 
     const templates = tasksForStage(input.catalogue, stage);
     let waiting = templates.filter((template) => waitsForTeam(template, stage));
-    await startStageTasks(
-      stage,
-      templates.filter((template) => !waiting.includes(template)),
-    );
-    // Added after histories were recorded: units that opened penilaian before it run on without an assessment.
-    if (stage === 'penilaian' && patched('penilaian-assessment')) await startAssessment();
-    await save({ type: 'stage_opened', by: 'sistem', to: stage });
-    mailing.push(
-      email.notifyStageOpened({
-        ...stageNotice(stage),
-        tasks: templates
-          .filter((template) => started.has(template.key))
-          .map((template) => ({ title: template.title, due: started.get(template.key)!.due })),
-      }),
-    );
+    const startNow = templates.filter((template) => !waiting.includes(template));
+    const stageOpened = () => ({
+      ...stageNotice(stage),
+      tasks: templates
+        .filter((template) => started.has(template.key))
+        .map((template) => ({ title: template.title, due: started.get(template.key)!.due })),
+    });
+    if (opensStageInOneActivity()) {
+      const openings = await startAnnouncedTasks(stage, startNow);
+      if (stage === 'penilaian') await startAssessment();
+      const progress = progressUpdate({ type: 'stage_opened', by: 'sistem', to: stage });
+      mailing.push(stageOpenings.openStage({ openings, progress, stageOpened: stageOpened() }));
+    } else {
+      await startStageTasks(stage, startNow);
+      // Added after histories were recorded: units that opened penilaian before it run on without an assessment.
+      if (stage === 'penilaian' && patched('penilaian-assessment')) await startAssessment();
+      await save({ type: 'stage_opened', by: 'sistem', to: stage });
+      mailing.push(email.notifyStageOpened(stageOpened()));
+    }
 
     const required = requiredTasksForStage(input.catalogue, stage);
     const stageDone = () => required.every((template) => isTerminal(state.tasks[template.key] ?? 'open'));
