@@ -56,7 +56,6 @@ export function createActivities(deps: ActivityDeps) {
   const signInLinks = createSignInLinks({
     Account: deps.models.Account,
     OneTimeToken: deps.models.OneTimeToken,
-    Notification: deps.models.Notification,
     publicUrl: deps.publicUrl,
     ttlSeconds: deps.signInLinkTtlSeconds,
   });
@@ -113,9 +112,7 @@ export function createActivities(deps: ActivityDeps) {
         });
         continue;
       }
-      const signInLink = signInLinkKinds.has(notification.kind)
-        ? await signInLinks.linkFor({ personId: recipient.personId, taskId: task.taskId, dedupeKey })
-        : undefined;
+      const withSignInLink = signInLinkKinds.has(notification.kind);
       outcomes.push(
         await send({
           dedupeKey,
@@ -134,9 +131,18 @@ export function createActivities(deps: ActivityDeps) {
               documents: task.evidenceRequired ? task.requiredDocuments : [],
             },
             link,
-            signInLink: signInLink ?? null,
+            signInLink: null,
             signInLinkHours: Math.max(1, Math.round(signInLinks.ttlSeconds / 3600)),
           },
+          // Minted only for a message that goes out now: a retry of one already sent writes no token.
+          ...(withSignInLink
+            ? {
+                sendOnlyData: async () => ({
+                  signInLink:
+                    (await signInLinks.linkFor({ personId: recipient.personId, taskId: task.taskId })) ?? null,
+                }),
+              }
+            : {}),
         }),
       );
     }

@@ -11,6 +11,11 @@ export interface NotificationRequest {
   data: Record<string, unknown>;
   /** The cycle the email belongs to, for the email log's cycle filter; else read from `data` where it names one. */
   cycleId?: string;
+  /**
+   * Data worth making only for a message that goes out now (a task email's one-time sign-in link): asked for after
+   * the log says the message is not sent yet, rendered into it, never stored. `data` holds its keys blank meanwhile.
+   */
+  sendOnlyData?: () => Promise<Record<string, unknown>>;
 }
 
 export type NotificationOutcome =
@@ -46,6 +51,8 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
     ).lean();
     if (record?.status === 'sent') return { status: 'already-sent', messageId: record.messageId };
     if (record?.status === 'failed') return { status: 'failed', reason: record.lastError ?? 'ditolak' };
+    const sendOnly = await request.sendOnlyData?.();
+    const message = sendOnly ? render(request.template, { ...request.data, ...sendOnly }) : email;
 
     const messageId = `<${createHash('sha256').update(request.dedupeKey).digest('hex').slice(0, 32)}@zi-orchestrator>`;
     // `sending` marks the one moment no store can make exactly-once: between the SMTP server accepting a message and
@@ -58,7 +65,13 @@ export function createNotifier(deps: { Notification: NotificationModel; mailer: 
         : { $set: { status: 'sending' } },
     );
     try {
-      await mailer.send({ to: request.to, subject: email.subject, html: email.html, text: email.text, messageId });
+      await mailer.send({
+        to: request.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId,
+      });
     } catch (error) {
       const permanent = isPermanentRefusal(error);
       await Notification.updateOne(

@@ -1,6 +1,5 @@
 import { hashSecret, newSecret } from '../api/auth/tokens';
 import type { AccountModel } from './models/account.model';
-import type { NotificationModel } from './models/notification.model';
 import type { OneTimeTokenModel } from './models/one-time-token.model';
 
 /** How long a sign-in link in a task email works, unless the worker is told otherwise (matches the API default). */
@@ -17,7 +16,6 @@ export const signInLinkPath = '/masuk/tautan';
 export function createSignInLinks(deps: {
   Account: AccountModel;
   OneTimeToken: OneTimeTokenModel;
-  Notification: NotificationModel;
   publicUrl: string;
   ttlSeconds?: number;
   now?: () => Date;
@@ -25,11 +23,11 @@ export function createSignInLinks(deps: {
   const ttlSeconds = deps.ttlSeconds ?? defaultSignInLinkTtlSeconds;
   return {
     ttlSeconds,
-    /** A sign-in link to the task for this email, or undefined when the person has no active account. */
-    async linkFor(request: { personId: string; taskId: string; dedupeKey: string }): Promise<string | undefined> {
-      // A retried activity whose email already went out (or was refused) sends nothing: no token to write.
-      const earlier = await deps.Notification.findById(request.dedupeKey, { status: 1 }).lean();
-      if (earlier?.status === 'sent' || earlier?.status === 'failed') return undefined;
+    /**
+     * A sign-in link to the task for an email about to be sent (the notifier asks only then: see `sendOnlyData` in
+     * notifications.ts), or undefined when the person has no active account.
+     */
+    async linkFor(request: { personId: string; taskId: string }): Promise<string | undefined> {
       const account = await deps.Account.findById(request.personId, { status: 1 }).lean();
       if (account?.status !== 'active') return undefined;
       const token = newSecret();
