@@ -73,9 +73,9 @@ export interface LaunchTimeline {
    */
   recordedLocally?: boolean;
   /**
-   * The units wrote their tasks' first records and sent the assignment emails (one `openTasks` activity per unit and
-   * stage, workflows/task-opening.ts): the activity figures are those activities', and the task workflows record
-   * nothing at start.
+   * The units wrote their tasks' first records and sent the assignment emails (an `openStage` activity per unit and
+   * stage, an `openTasks` one for a task opened later; workflows/task-opening.ts): the activity figures are those
+   * activities', and the task workflows record nothing at start.
    */
   recordedByUnit?: boolean;
   taskWorkflowsSampled: number;
@@ -273,11 +273,11 @@ type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory'
 const idOf = (value: unknown) => Number(String(value ?? 0));
 const timeOf = (event: HistoryEvent | undefined) => tsToMs(event?.eventTime);
 
-/** The scheduled, started and completed events of every activity of `type` in `events`. */
-function ofActivity(events: HistoryEvent[], type: string): HistoryEvent[] {
+/** The scheduled, started and completed events of every activity of the `types` in `events`. */
+function ofActivity(events: HistoryEvent[], types: readonly string[]): HistoryEvent[] {
   const scheduled = new Set(
     events
-      .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === type)
+      .filter((event) => types.includes(event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''))
       .map((event) => idOf(event.eventId)),
   );
   const started = new Set(
@@ -367,7 +367,8 @@ async function launchTimeline(
     const events = upToLast(full, startedChild(taskWorkflowType));
     const starts = events.filter(startedChild(taskWorkflowType)).map(since);
     collect(taskTimes(events));
-    const opening = taskTimes(ofActivity(full, 'openTasks'));
+    // A stage opens in `openStage` (records, progress, emails); tasks opened later, as monev's report, in `openTasks`.
+    const opening = taskTimes(ofActivity(full, ['openStage', 'openTasks']));
     activity.wait.push(...opening.activityWait);
     activity.run.push(...opening.activityRun);
     perUnit.push({

@@ -507,14 +507,15 @@ function whyGoalsFail(
         `(one unit's input ${kb(t.unitInputBytes)} KB), and the server had recorded the last of them started at ` +
         `${sec(t.unitsStartedMs)} s; meanwhile the unit workflows already started were at work on the same server ` +
         `and worker, and the cycle workflow completed ${t.cycleWorkflowTasks} workflow tasks` +
-        `${t.cycleSignals === undefined ? '' : ` and received ${t.cycleSignals} signals (units report their stage to the cycle)`}. The unit ` +
+        `${t.cycleSignals === undefined ? '' : ` and received ${t.cycleSignals} signals (units report their stage to the cycle from the second stage on)`}. The unit ` +
         `workflows had started all their task workflows at ${sec(t.tasksStartedMs)} s, each completing a median of ` +
         `${t.workflowTasksPerUnit.median} workflow tasks (max ${t.workflowTasksPerUnit.max}) for its ` +
         `${fmt(t.tasksStartedPerUnit)} tasks` +
         (t.recordedByUnit
           ? " — the unit's steps until then: its start (a stage's task starts asked for together), its children's " +
-            'starts recorded, the results of its activities (openTasks, its progress record, the stage email) and ' +
-            "monev's request for the progress report, which starts one task more"
+            "starts recorded, the result of the activity that opens the stage (openStage: the tasks' records, its " +
+            "progress, the assignment and stage emails) and monev's request for the progress report, which starts " +
+            'one task more'
           : serial
             ? " — a workflow task per task started: the unit asks for a stage's starts in one workflow task " +
               "(`startStageTasks`, workflows/unit.workflow.ts), but each child's start, once recorded, wakes it again " +
@@ -527,7 +528,7 @@ function whyGoalsFail(
         (t.recordedLocally
           ? ', the local activity recording a task included'
           : t.recordedByUnit
-            ? `; the units' activities that write a stage's tasks and send their assignment emails (openTasks) ` +
+            ? `; the units' activities that write the tasks they open and send the emails (openStage, openTasks) ` +
               `waited p50 ${ms(t.activityWaitMs.p50)} ms, p95 ${ms(t.activityWaitMs.p95)} ms and ran p50 ` +
               `${ms(t.activityRunMs.p50)} ms, p95 ${ms(t.activityRunMs.p95)} ms`
             : `; the activity recording a task waited p50 ${ms(t.activityWaitMs.p50)} ms, p95 ` +
