@@ -416,7 +416,6 @@ export interface TaskRecord {
   event?: TaskEvent;
 }
 
-/** A task's first step, written and announced by the unit that opened it (workflows/task-opening.ts). */
 /** A unit's progress as its workflow saves it, with the event that changed it. */
 export interface UnitProgressUpdate {
   progress: UnitProgressSnapshot;
@@ -430,6 +429,7 @@ export interface StageOpening {
   stageOpened: StageOpenedInput;
 }
 
+/** A task's first step, written and announced by the unit that opened it (workflows/task-opening.ts). */
 export interface TaskOpening {
   record: TaskRecord;
   notification?: TaskNotification;

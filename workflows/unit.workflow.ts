@@ -196,9 +196,22 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
    */
   const unitOpensTasks = () => patched('unit-opens-its-tasks');
 
+  /** Starts one of a stage's tasks, due as its template says within the stage's window. */
+  const startStageTask = (stage: StageCode, template: TaskTemplate, announced: boolean) =>
+    startTask(
+      template,
+      taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
+      template.required,
+      announced,
+    );
+
+  /** Waits for the tasks to start: the first records and emails of those left to the unit. */
+  const startedOpenings = async (starting: Promise<TaskOpening | undefined>[]): Promise<TaskOpening[]> =>
+    (await Promise.all(starting)).filter((opening) => opening !== undefined);
+
   /** Waits for the tasks to start, then writes and announces those left to the unit (not waited for). */
   const opened = async (starting: Promise<TaskOpening | undefined>[]): Promise<void> => {
-    const toOpen = (await Promise.all(starting)).filter((opening) => opening !== undefined);
+    const toOpen = await startedOpenings(starting);
     if (toOpen.length > 0) mailing.push(openings.openTasks(toOpen));
   };
 
@@ -208,33 +221,17 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
    * one at a time, and replay that way.
    */
   const startStageTasks = async (stage: StageCode, templates: TaskTemplate[]): Promise<void> => {
-    const start = (template: TaskTemplate, announced: boolean) =>
-      startTask(
-        template,
-        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
-        template.required,
-        announced,
-      );
     if (patched('unit-starts-stage-tasks-together')) {
       const announced = unitOpensTasks();
-      await opened(templates.map((template) => start(template, announced)));
+      await opened(templates.map((template) => startStageTask(stage, template, announced)));
       return;
     }
-    for (const template of templates) await start(template, false);
+    for (const template of templates) await startStageTask(stage, template, false);
   };
 
   /** Starts tasks together and returns their first records and emails, for the unit to write and send. */
-  const startAnnouncedTasks = async (stage: StageCode, templates: TaskTemplate[]): Promise<TaskOpening[]> => {
-    const starting = templates.map((template) =>
-      startTask(
-        template,
-        taskDueInstant(template.due, timeline[stage], calendar).toISOString(),
-        template.required,
-        true,
-      ),
-    );
-    return (await Promise.all(starting)).filter((opening) => opening !== undefined);
-  };
+  const startAnnouncedTasks = (stage: StageCode, templates: TaskTemplate[]): Promise<TaskOpening[]> =>
+    startedOpenings(templates.map((template) => startStageTask(stage, template, true)));
 
   /**
    * Whether a stage opens in one activity (its tasks' records, the unit's progress, every email; see `openStage`)
