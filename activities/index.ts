@@ -16,7 +16,13 @@ import type { UnitProgressDocument } from './models/unit-progress.model';
 import type { TaskDocument } from './models/task.model';
 import { upsertNewer, upsertNewerMany, type NewerWrite } from './models/upsert-newer';
 import type { Mailer } from './mailer';
-import { createNotifier, type NotificationOutcome } from './notifications';
+import {
+  createBatchNotifier,
+  oneAtATime,
+  oneError,
+  type NotificationOutcome,
+  type NotificationRequest,
+} from './notifications';
 import { createSignInLinks } from './sign-in-links';
 import { createTokenEmails, type EmailOutcome, type EmailRequest } from './token-emails';
 import type { EmailRenderer } from './templates';
@@ -50,7 +56,12 @@ export interface CycleSnapshot extends Omit<CycleWorkflowState, 'cycleId'> {
  */
 export function createActivities(deps: ActivityDeps) {
   const { Cycle, Task, AuditEvent, UnitProgress, MonevReview } = deps.models;
-  const send = createNotifier({ Notification: deps.models.Notification, mailer: deps.mailer, render: deps.render });
+  const sendAll = createBatchNotifier({
+    Notification: deps.models.Notification,
+    mailer: deps.mailer,
+    render: deps.render,
+  });
+  const send = oneAtATime(sendAll);
   const lifecycle = createLifecycleNotifications({ publicUrl: deps.publicUrl, send });
   const digest = createDigestActivities({ DigestItem: deps.models.DigestItem, send, publicUrl: deps.publicUrl });
   const signInLinks = createSignInLinks({
@@ -86,35 +97,35 @@ export function createActivities(deps: ActivityDeps) {
 
   /**
    * One email per recipient, each deduped by task, seq, kind and person. A reminder to someone who chose the daily
-   * digest is queued for the digest instead, under the same key.
+   * digest is queued for the digest instead, under the same key. Many tasks' emails go out as one batch.
    */
-  const notifyTask = async (notification: TaskNotification): Promise<NotificationOutcome[]> => {
-    const { task } = notification;
-    const zone = notification.zone ?? 'WIB';
-    const digestFor = new Set((notification.digestRecipients ?? []).map((email) => email.toLowerCase()));
-    const link = `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`;
-    const dueText = formatInstant(task.due, zone);
-    const outcomes: NotificationOutcome[] = [];
-    for (const recipient of notification.recipients) {
-      const dedupeKey = `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`;
-      if (notification.kind === 'task-reminder' && digestFor.has(recipient.email.toLowerCase())) {
-        await digest.queueDigestItem({
-          dedupeKey,
-          cycleId: task.cycleId,
-          personId: recipient.personId,
-          to: recipient.email,
-          name: recipient.name,
-          kind: notification.kind,
-          subject: `${task.title} (${task.unitCode}): tenggat ${dueText}`,
-          taskId: task.taskId,
-          link,
-          queuedAt: notification.at ?? new Date().toISOString(),
-        });
-        continue;
-      }
-      const withSignInLink = signInLinkKinds.has(notification.kind);
-      outcomes.push(
-        await send({
+  const notifyTasks = async (notifications: readonly TaskNotification[]): Promise<NotificationOutcome[]> => {
+    const requests: NotificationRequest[] = [];
+    for (const notification of notifications) {
+      const { task } = notification;
+      const zone = notification.zone ?? 'WIB';
+      const digestFor = new Set((notification.digestRecipients ?? []).map((email) => email.toLowerCase()));
+      const link = `${deps.publicUrl}/tugas/${encodeURIComponent(task.taskId)}`;
+      const dueText = formatInstant(task.due, zone);
+      for (const recipient of notification.recipients) {
+        const dedupeKey = `${notification.kind}:${task.taskId}#${notification.seq}:${recipient.personId}`;
+        if (notification.kind === 'task-reminder' && digestFor.has(recipient.email.toLowerCase())) {
+          await digest.queueDigestItem({
+            dedupeKey,
+            cycleId: task.cycleId,
+            personId: recipient.personId,
+            to: recipient.email,
+            name: recipient.name,
+            kind: notification.kind,
+            subject: `${task.title} (${task.unitCode}): tenggat ${dueText}`,
+            taskId: task.taskId,
+            link,
+            queuedAt: notification.at ?? new Date().toISOString(),
+          });
+          continue;
+        }
+        const withSignInLink = signInLinkKinds.has(notification.kind);
+        requests.push({
           dedupeKey,
           template: notification.kind,
           to: recipient.email,
@@ -143,11 +154,12 @@ export function createActivities(deps: ActivityDeps) {
                 }),
               }
             : {}),
-        }),
-      );
+        });
+      }
     }
-    return outcomes;
+    return sendAll(requests);
   };
+  const notifyTask = (notification: TaskNotification) => notifyTasks([notification]);
 
   /** Upserts one unit's progress in a cycle unless a newer state is stored, and records what changed. */
   const saveUnitProgress = async (input: UnitProgressUpdate): Promise<'saved' | 'stale'> => {
@@ -180,8 +192,8 @@ export function createActivities(deps: ActivityDeps) {
     // One round trip for all of them: a 200-unit launch writes 1,400 tasks.
     await upsertNewerMany(Task, records.map(taskWrite));
   };
-  const assignmentEmails = (openings: TaskOpening[]) =>
-    openings.flatMap(({ notification }) => (notification ? [() => notifyTask(notification)] : []));
+  const assignmentEmails = (openings: TaskOpening[]) => () =>
+    notifyTasks(openings.flatMap(({ notification }) => (notification ? [notification] : [])));
 
   /**
    * Tries every email even when one fails (the mail server is down: each is then in the log as retrying), then fails
@@ -197,13 +209,7 @@ export function createActivities(deps: ActivityDeps) {
         failures.push(error);
       }
     }
-    if (failures.length > 0) {
-      const [first] = failures;
-      throw new Error(
-        `${failures.length} of the emails not sent yet: ${first instanceof Error ? first.message : String(first)}`,
-        { cause: first },
-      );
-    }
+    if (failures.length > 0) throw oneError(failures, 'groups of emails');
     return sent;
   };
 
@@ -234,7 +240,7 @@ export function createActivities(deps: ActivityDeps) {
     /** The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts). */
     async openTasks(openings: TaskOpening[]): Promise<{ recorded: number; emails: number }> {
       await writeOpenings(openings);
-      return { recorded: openings.length, emails: await sendEvery(assignmentEmails(openings)) };
+      return { recorded: openings.length, emails: await sendEvery([assignmentEmails(openings)]) };
     },
 
     /**
@@ -246,7 +252,7 @@ export function createActivities(deps: ActivityDeps) {
       await writeOpenings(input.openings);
       await saveUnitProgress(input.progress);
       const emails = await sendEvery([
-        ...assignmentEmails(input.openings),
+        assignmentEmails(input.openings),
         () => lifecycle.notifyStageOpened(input.stageOpened),
       ]);
       return { recorded: input.openings.length, emails };

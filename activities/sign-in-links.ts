@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { hashSecret, newSecret } from '../api/auth/tokens';
 import type { AccountModel } from './models/account.model';
 import type { OneTimeTokenModel } from './models/one-time-token.model';
@@ -21,25 +22,44 @@ export function createSignInLinks(deps: {
   now?: () => Date;
 }) {
   const ttlSeconds = deps.ttlSeconds ?? defaultSignInLinkTtlSeconds;
+
+  /** Links for many emails in two round trips (a unit opening a stage mails its head once per task). */
+  async function linksFor(requests: readonly LinkRequest[]): Promise<(string | undefined)[]> {
+    const people = [...new Set(requests.map((request) => request.personId))];
+    const active = await deps.Account.find({ _id: { $in: people }, status: 'active' }, { _id: 1 }).lean();
+    const activeIds = new Set(active.map((account) => String(account._id)));
+    const now = deps.now?.() ?? new Date();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+    const links = requests.map((request) => (activeIds.has(request.personId) ? { request, token: newSecret() } : null));
+    const minted = links.filter((link) => link !== null);
+    if (minted.length > 0) {
+      await deps.OneTimeToken.insertMany(
+        minted.map(({ request, token }) => ({
+          _id: hashSecret(token),
+          kind: 'sign_in_link' as const,
+          personId: request.personId,
+          target: request.taskId,
+          expiresAt,
+        })),
+      );
+    }
+    return links.map((link) => (link ? `${deps.publicUrl}${signInLinkPath}?token=${link.token}` : undefined));
+  }
+
+  // Asked for one email at a time by the notifier, answered together: requests made in the same tick share a batch.
+  const batched = new DataLoader(linksFor, { cache: false, maxBatchSize: 100 });
+
   return {
     ttlSeconds,
     /**
      * A sign-in link to the task for an email about to be sent (the notifier asks only then: see `sendOnlyData` in
      * notifications.ts), or undefined when the person has no active account.
      */
-    async linkFor(request: { personId: string; taskId: string }): Promise<string | undefined> {
-      const account = await deps.Account.findById(request.personId, { status: 1 }).lean();
-      if (account?.status !== 'active') return undefined;
-      const token = newSecret();
-      const now = deps.now?.() ?? new Date();
-      await deps.OneTimeToken.create({
-        _id: hashSecret(token),
-        kind: 'sign_in_link',
-        personId: request.personId,
-        target: request.taskId,
-        expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
-      });
-      return `${deps.publicUrl}${signInLinkPath}?token=${token}`;
-    },
+    linkFor: (request: LinkRequest): Promise<string | undefined> => batched.load(request),
   };
+}
+
+interface LinkRequest {
+  personId: string;
+  taskId: string;
 }

@@ -52,12 +52,12 @@ export async function upsertNewerMany<T extends { _id: string; seq: number }>(
   }
 }
 
-function isDuplicateKey(error: unknown): boolean {
+export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 /** The per-document errors of a bulk write: the driver gives one object, or an array when there are several. */
-function writeErrorsOf(error: unknown): { index: number; code?: unknown }[] {
+export function writeErrorsOf(error: unknown): { index: number; code?: unknown }[] {
   const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
   if (writeErrors === undefined || writeErrors === null) return [];
   return (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as { index: number; code?: unknown }[];
