@@ -6,9 +6,9 @@ import { workflowBundleOptions } from '../../worker/workflow-bundle';
 import { repoRoot } from './children';
 
 /**
- * Both workers run as the product's worker runs in production (`npm run build`): compiled JavaScript, no TypeScript
- * loader in the process (it would weigh in the memory figure), loading a prebuilt workflow bundle, so start-up does no
- * webpack work and each bench worker process is ready in seconds.
+ * Both workers and the API run as the product's run in production (`npm run build`): compiled JavaScript, no
+ * TypeScript loader in the process (it would weigh in the memory and CPU figures); the workers load a prebuilt
+ * workflow bundle, so start-up does no webpack work and each bench worker process is ready in seconds.
  */
 export interface Bundles {
   product: string;
@@ -16,6 +16,7 @@ export interface Bundles {
   /** The compiled entry points (bench/tsconfig.processes.json, in .bench/build so they find node_modules). */
   productWorker: string;
   floorWorker: string;
+  api: string;
 }
 
 export async function buildBundles(dir: string): Promise<Bundles> {
@@ -28,10 +29,10 @@ export async function buildBundles(dir: string): Promise<Bundles> {
   const paths = { product: path.join(dir, 'product-workflows.js'), floor: path.join(dir, 'floor-workflows.js') };
   writeFileSync(paths.product, product.code);
   writeFileSync(paths.floor, floor.code);
-  return { ...paths, ...compileWorkers() };
+  return { ...paths, ...compileProcesses() };
 }
 
-function compileWorkers(): Pick<Bundles, 'productWorker' | 'floorWorker'> {
+function compileProcesses(): Pick<Bundles, 'productWorker' | 'floorWorker' | 'api'> {
   const out = path.join(repoRoot, '.bench', 'build');
   rmSync(out, { recursive: true, force: true });
   execFileSync(
@@ -46,5 +47,6 @@ function compileWorkers(): Pick<Bundles, 'productWorker' | 'floorWorker'> {
   return {
     productWorker: path.join(out, 'worker', 'main.js'),
     floorWorker: path.join(out, 'bench', 'floor', 'worker.js'),
+    api: path.join(out, 'api', 'server.js'),
   };
 }

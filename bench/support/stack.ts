@@ -115,12 +115,13 @@ export async function startBenchStack(options: {
       const port = await freePort();
       // Not production: the launch bench runs its cycle on a pinned clock (test/fixtures/cycles.ts), which
       // production refuses. Nothing else in the API depends on NODE_ENV.
-      const child = spawn('api', 'api/server.ts', {
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        TEMPORAL_TASK_QUEUE: taskQueue,
-      });
+      // Compiled, as production runs it (`node dist/api/server.js`, no node flags).
+      const child = spawn(
+        'api',
+        bundles.api,
+        { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), TEMPORAL_TASK_QUEUE: taskQueue },
+        { nodeFlags: [] },
+      );
       const url = `http://127.0.0.1:${port}`;
       await untilAnswering(child, `${url}/healthz`);
       return { child, url };
