@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   };
 
   progress(`sizes ${options.sizes.join(', ')} units; logs, bundles and results.json in ${runDir}`);
-  progress('building the workflow bundles and compiling the workers (product and floor)');
+  progress('building the workflow bundles and compiling the workers (product and floor) and the API');
   const bundles = await buildBundles(path.join(runDir, 'bundles'));
 
   for (const units of options.sizes) {

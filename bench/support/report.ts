@@ -182,7 +182,8 @@ export function renderReport(run: RunResult, plotFile: string | undefined): stri
   out(
     '- Each size runs on **fresh servers** (started as the test harness starts them: `scripts/services/*`), or on ' +
       'those `TEMPORAL_ADDRESS`, `MONGODB_URI` and `SMTP_URL` name, in a database of its own. The product runs as ' +
-      'in production, each part an OS process of its own: the API (`api/server.ts`), the worker (' +
+      'in production, each part an OS process of its own: the API (compiled, `node api/server.js` as ' +
+      'docker-compose.yml runs it), the worker (' +
       workerLine(run) +
       ', with the prebuilt workflow bundle), the SMTP sink. The floor has its own worker process (bench/floor/: a ' +
       'bundle of three tiny workflows and one activity that inserts one document, compiled and run the same way), ' +
