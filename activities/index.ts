@@ -240,7 +240,7 @@ export function createActivities(deps: ActivityDeps) {
     /** The first record and assignment email of every task a unit opens at once (see workflows/task-opening.ts). */
     async openTasks(openings: TaskOpening[]): Promise<{ recorded: number; emails: number }> {
       await writeOpenings(openings);
-      return { recorded: openings.length, emails: await sendEvery([assignmentEmails(openings)]) };
+      return { recorded: openings.length, emails: (await assignmentEmails(openings)()).length };
     },
 
     /**

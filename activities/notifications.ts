@@ -47,12 +47,8 @@ export const oneAtATime =
 export function oneError(failures: readonly unknown[], what: string): unknown {
   const [first] = failures;
   if (failures.length === 1) return first;
-  return new Error(
-    `${failures.length} ${what} not sent yet: ${first instanceof Error ? first.message : String(first)}`,
-    {
-      cause: first,
-    },
-  );
+  const reason = first instanceof Error ? first.message : String(first);
+  return new Error(`${failures.length} ${what} not sent yet: ${reason}`, { cause: first });
 }
 
 interface NotifierDeps {
@@ -211,10 +207,6 @@ async function persistently<T>(write: () => Promise<T>, budgetMs = 20_000): Prom
   }
 }
 
-/**
- * Emails whose whole point is a one-time token (set a password, reset it). Their data is never stored: a resend would
- * need the token, and a fresh one comes from a re-invitation or a new reset request instead.
- */
 /** The cycle an email belongs to: as its sender says, or as its data names it (a task's, or the cycle's own). */
 export function cycleOf(request: Pick<NotificationRequest, 'cycleId' | 'data'>): { cycleId?: string } {
   const { data } = request;
@@ -224,6 +216,10 @@ export function cycleOf(request: Pick<NotificationRequest, 'cycleId' | 'data'>):
   return typeof cycleId === 'string' && cycleId !== '' ? { cycleId } : {};
 }
 
+/**
+ * Emails whose whole point is a one-time token (set a password, reset it). Their data is never stored: a resend would
+ * need the token, and a fresh one comes from a re-invitation or a new reset request instead.
+ */
 export const tokenTemplates: ReadonlySet<string> = new Set(['invitation', 'password-reset']);
 
 /**
