@@ -74,6 +74,9 @@ export function textOf(request: FuzzRequest): string | undefined {
  */
 export function surelyRefused(request: FuzzRequest, unservedMethods: readonly Method[]): boolean {
   const { operation } = request;
+  // Another route, with rules of its own, may answer such a URL: `DELETE /substitutes/{id}` with an empty id and the
+  // method changed to GET is `GET /substitutes/`, the list. This operation's rules then prove nothing.
+  if (operation.pathParams.some((parameter) => mayRouteElsewhere(request.path[parameter.name]))) return false;
   if (request.method !== operation.method) return unservedMethods.includes(request.method);
   if (!operation.public && request.auth !== 'admin') return true;
   if (operation.pathParams.some((parameter) => pathValueRefused(parameter, request.path[parameter.name]))) return true;
@@ -81,12 +84,15 @@ export function surelyRefused(request: FuzzRequest, unservedMethods: readonly Me
   return bodyRefused(request);
 }
 
+/** An empty value, or a raw one with URL syntax in it, changes which route the URL names. */
+function mayRouteElsewhere(given: { value: string; raw: boolean } | undefined): boolean {
+  return given !== undefined && (given.value === '' || (given.raw && /[/?#\\]/.test(given.value)));
+}
+
 function pathValueRefused(parameter: Parameter, given: { value: string; raw: boolean } | undefined): boolean {
-  // An empty value, or a raw one with URL syntax in it, can make another route match: it proves nothing here.
-  if (!given || given.value === '') return false;
+  if (!given) return false; // sent as a placeholder segment, which may conform
   let decoded = wellFormed(given.value);
   if (given.raw) {
-    if (/[/?#\\]/.test(given.value)) return false;
     try {
       decoded = decodeURIComponent(given.value);
     } catch {
