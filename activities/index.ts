@@ -9,6 +9,7 @@ import type { CycleWorkflowInput, CycleWorkflowState, TaskPerson, TaskView } fro
 import { createAssessmentActivities } from './assessment';
 import { appendAuditEvent, type AuditEntry } from './audit';
 import { createAwardActivities } from './awards';
+import { createCycleCatalogueActivities } from './cycle-catalogues';
 import { createDigestActivities } from './digest';
 import { createLifecycleNotifications, formatInstant, type StageOpenedInput } from './lifecycle-notifications';
 import type { Models } from './models';
@@ -218,6 +219,7 @@ export function createActivities(deps: ActivityDeps) {
     ...digest,
     ...assessment,
     ...createAwardActivities({ models: deps.models }),
+    ...createCycleCatalogueActivities(deps.models),
 
     /** Upserts the cycle's read model unless a newer state (higher seq) is stored, and records what changed. */
     async saveCycle(input: { snapshot: CycleSnapshot; event?: AuditEntry }): Promise<'saved' | 'stale'> {

@@ -54,7 +54,7 @@ import { batchesBySize } from './batches';
 import { scheduleOf } from './schedule';
 import { unitWorkflow } from './unit.workflow';
 
-const persistence = proxyActivities<Pick<Activities, 'saveCycle'>>(persistenceActivity);
+const persistence = proxyActivities<Pick<Activities, 'saveCycle' | 'storeCycleCatalogue'>>(persistenceActivity);
 const email =
   proxyActivities<Pick<Activities, 'notifyCycleLaunched' | 'announceStageClosed' | 'notifyCycleCancelled'>>(
     emailActivity,
@@ -118,11 +118,19 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
       event: event ? { ...event, at: nowIso() } : undefined,
     });
 
+  /** Set at launch: whether the units load the catalogue the cycle stored (see `UnitWorkflowInput.catalogue`). */
+  let unitsLoadTheCatalogue = false;
+  const unitCatalogue = (unit: CycleUnit): Pick<UnitWorkflowInput, 'catalogue' | 'carriedRecommendations'> => {
+    const carried = input.carriedRecommendations?.[unit.code];
+    if (!unitsLoadTheCatalogue) return { catalogue: withCarriedRecommendations(input.catalogue, carried) };
+    return carried && carried.length > 0 ? { carriedRecommendations: carried } : {};
+  };
+
   const unitInput = (unit: CycleUnit): UnitWorkflowInput => ({
     cycleId: input.id,
     cycleName: input.name,
     unit: { code: unit.code, name: unit.name },
-    catalogue: withCarriedRecommendations(input.catalogue, input.carriedRecommendations?.[unit.code]),
+    ...unitCatalogue(unit),
     timeline: timeline(),
     team: { pimpinan: [participantOf(unit.head, 'pimpinan')], admin_organisasi: admins, penilai: assessors },
     schedule: childSchedule(),
@@ -341,7 +349,14 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleWor
 
   // ---- Launch ----
 
-  await record({ type: 'cycle_launched', by: personIdOf(input.launchedBy.email), to: 'launching' });
+  const launched = record({ type: 'cycle_launched', by: personIdOf(input.launchedBy.email), to: 'launching' });
+  // Histories recorded before gave every unit the catalogue in its input, and replay that way.
+  if (patched('units-load-the-stored-catalogue')) {
+    await Promise.all([launched, persistence.storeCycleCatalogue({ cycleId: input.id, catalogue: input.catalogue })]);
+    unitsLoadTheCatalogue = true;
+  } else {
+    await launched;
+  }
   if (patched('unit-starts-in-batches-by-size')) {
     // Sized here, built again at each start: an input carries the clock as it stands when its unit starts.
     const inputBytes = (unit: CycleUnit) => JSON.stringify(unitInput(unit)).length;

@@ -208,8 +208,14 @@ export interface UnitWorkflowInput {
   cycleId: string;
   cycleName?: string;
   unit: UnitRef;
-  /** The exact catalogue the cycle was launched with (overrides applied). */
-  catalogue: TaskCatalogue;
+  /**
+   * The exact catalogue the cycle was launched with (overrides applied). Absent, the unit loads the one its cycle
+   * stored (`storeCycleCatalogue`), adding `carriedRecommendations`: carried in every unit's input, the catalogue
+   * made the cycle's history grow by 34.8 kB a unit.
+   */
+  catalogue?: TaskCatalogue;
+  /** This unit's tasks for recommendations carried from an earlier cycle, when the catalogue is loaded. */
+  carriedRecommendations?: TaskTemplate[];
   timeline: CycleTimeline;
   /**
    * People known at launch by role: the unit's pimpinan, Bagian Organisasi, TPI. Team roles (ketua and anggota

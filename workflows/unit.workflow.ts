@@ -5,6 +5,7 @@ import {
   getExternalWorkflowHandle,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -14,6 +15,7 @@ import type { AuditEntry } from '../activities/audit';
 import { defaultProposalDeadline } from '../domain/assessment-process';
 import { defaultLkeTemplate } from '../domain/lke';
 import { requiredTasksForStage, tasksForStage, type TaskTemplate } from '../domain/catalogue';
+import { withCarriedRecommendations } from '../domain/carried-recommendations';
 import { progressReportTemplate } from '../domain/progress-report';
 import { nextStage, stageCodes, stageIndex, type StageCode, type StageWindow } from '../domain/stages';
 import { isTerminal } from '../domain/task';
@@ -26,7 +28,7 @@ import {
   teamTaskKey,
   type TeamSubmission,
 } from '../domain/team';
-import { emailActivity, persistenceActivity } from './activity-options';
+import { emailActivity, localPersistenceActivity, persistenceActivity } from './activity-options';
 import { assessmentWorkflow } from './assessment.workflow';
 import {
   advanceStageSignal,
@@ -52,6 +54,7 @@ import { taskWorkflow } from './task.workflow';
 import { taskOpening } from './task-opening';
 
 const persistence = proxyActivities<Pick<Activities, 'saveUnitProgress'>>(persistenceActivity);
+const catalogues = proxyLocalActivities<Pick<Activities, 'cycleCatalogue'>>(localPersistenceActivity);
 // Writes and emails, so they retry as emails do.
 const openings = proxyActivities<Pick<Activities, 'openTasks'>>(emailActivity);
 const stageOpenings = proxyActivities<Pick<Activities, 'openStage'>>(emailActivity);
@@ -71,7 +74,8 @@ const email =
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
   const { clock, zone, calendar, nowIso, handOn: childSchedule } = scheduleOf(input.schedule);
   const timeline: Record<StageCode, StageWindow> = { ...input.timeline };
-  const teamTemplate = input.catalogue.templates.find((template) => template.key === teamTaskKey);
+  /** The catalogue's team task (Tim Kerja), if it has one; known once the catalogue is. */
+  let teamTemplate: TaskTemplate | undefined = undefined;
   const { unit } = input;
   let roster = input.team;
   let team: TeamSubmission | undefined;
@@ -349,6 +353,12 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
    */
   const tellsWhatTheCycleAssumes = () => !patched('unit-skips-the-report-the-cycle-assumes');
 
+  // Given in the input, no await: a unit started so replays exactly as before loading became possible.
+  const catalogue =
+    input.catalogue ??
+    withCarriedRecommendations(await catalogues.cycleCatalogue(input.cycleId), input.carriedRecommendations);
+  teamTemplate = catalogue.templates.find((template) => template.key === teamTaskKey);
+
   for (const stage of stageCodes) {
     state.stage = stage;
     if (stage !== stageCodes[0] || tellsWhatTheCycleAssumes()) {
@@ -360,7 +370,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     if (wait > 0) await condition(() => openedEarly.has(stage) || withdrawal !== undefined, wait);
     if (withdrawal) break;
 
-    const templates = tasksForStage(input.catalogue, stage);
+    const templates = tasksForStage(catalogue, stage);
     let waiting = templates.filter((template) => waitsForTeam(template, stage));
     const startNow = templates.filter((template) => !waiting.includes(template));
     const stageOpened = () => ({
@@ -382,7 +392,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       mailing.push(email.notifyStageOpened(stageOpened()));
     }
 
-    const required = requiredTasksForStage(input.catalogue, stage);
+    const required = requiredTasksForStage(catalogue, stage);
     const stageDone = () => required.every((template) => isTerminal(state.tasks[template.key] ?? 'open'));
     const advanced = () => advances.some((request) => request.stage === stage);
     for (;;) {

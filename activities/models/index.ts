@@ -4,6 +4,7 @@ import { assessmentModel, unitPredicateModel, type AssessmentModel, type UnitPre
 import { auditEventModel, type AuditEventModel } from './audit-event.model';
 import { commentModel, type CommentModel } from './comment.model';
 import { cycleModel, type CycleModel } from './cycle.model';
+import { cycleCatalogueModel, type CycleCatalogueModel } from './cycle-catalogue.model';
 import { digestItemModel, type DigestItemModel } from './digest-item.model';
 import { lkeTemplateModel, type LkeTemplateModel } from './lke-template.model';
 import { monevReviewModel, type MonevReviewModel } from './monev-review.model';
@@ -18,6 +19,7 @@ import { unitProgressModel, type UnitProgressModel } from './unit-progress.model
 
 export interface Models {
   Cycle: CycleModel;
+  CycleCatalogue: CycleCatalogueModel;
   Notification: NotificationModel;
   Task: TaskModel;
   AuditEvent: AuditEventModel;
@@ -39,6 +41,7 @@ export interface Models {
 export function createModels(connection: Connection): Models {
   return {
     Cycle: cycleModel(connection),
+    CycleCatalogue: cycleCatalogueModel(connection),
     Notification: notificationModel(connection),
     Task: taskModel(connection),
     AuditEvent: auditEventModel(connection),
