@@ -19,6 +19,11 @@ describe('batchesBySize', () => {
     expect(batchesBySize([], length, 10)).toEqual([]);
   });
 
+  it('starts a new batch at the count limit, even when the size would allow more', () => {
+    expect(batchesBySize(['a', 'b', 'c', 'd', 'e'], length, 100, 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(batchesBySize(['aaa', 'bbb', 'c'], length, 4, 2)).toEqual([['aaa'], ['bbb', 'c']]);
+  });
+
   it('never exceeds the limit with items that fit, whatever their sizes', () => {
     const items = Array.from({ length: 200 }, (_, n) => 'x'.repeat(1 + ((n * 37) % 23)));
     const batches = batchesBySize(items, length, 60);
